@@ -40,6 +40,8 @@ export interface Paragraph {
   page?: number;
   /** 1-based line in the source file, for text formats (equals index + 1 there). */
   sourceLine?: number;
+  /** UTF-16 offset of `text` within its source line (Markdown markup such as "## " comes before it). */
+  sourceOffset?: number;
 }
 
 export type PageMethod = 'pdf' | 'layout' | 'text' | 'metadata' | 'render';

@@ -1,0 +1,6 @@
+// The built-in rules, each in its own file beside this one.
+import type { Rule } from '../src/plugin-api.js';
+import boilerplate from './boilerplate.js';
+import placeholder from './placeholder.js';
+
+export const builtinRules: Rule<any>[] = [placeholder, boilerplate];

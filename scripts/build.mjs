@@ -1,0 +1,23 @@
+// Bundles the CLI and the library with esbuild: one fast-loading file for start-up, with format
+// readers and converters split into chunks that load only when a draft needs them.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+await build({
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  // pdf-parse resolves pdf.js workers and cmaps from its own package folder; typescript is what
+  // cosmiconfig's TypeScript loader would drag in (10 MB) — neither belongs in the bundle.
+  external: ['pdf-parse', 'typescript'],
+  // Bundled CommonJS dependencies call require(); give the ESM output one.
+  banner: { js: "import { createRequire as __wenfengCreateRequire } from 'node:module'; const require = __wenfengCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

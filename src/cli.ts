@@ -1,0 +1,284 @@
+// The wenfeng command line. Exit codes as ESLint: 0 clean, 1 errors (or too many warnings), 2 usage,
+// config or unreadable-file trouble.
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Locale, Severity } from './api.js';
+import { DOC_TYPE_IDS } from './classify/doc-types.js';
+import { ConfigError, type RuleSetting } from './config/types.js';
+import { checkRuleSetting } from './config/validate.js';
+import { LintSession } from './engine/session.js';
+import type { FileResult } from './engine/result.js';
+import { BUILTIN_FORMATTERS, loadFormatter } from './formatters/index.js';
+import { VERSION } from './version.js';
+
+class UsageError extends Error {}
+
+interface CheckOptions {
+  format: string;
+  type?: string;
+  config?: string | false;
+  rule: string[];
+  maxWarnings?: string;
+  quiet?: boolean;
+  locale?: string;
+  color?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+  printConfig?: string;
+  outputFile?: string;
+  debug?: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** "--rule 'placeholder: off'" or "--rule 'boilerplate: [\"warning\", {\"maxPerThousand\": 3}]'". */
+function parseRuleFlags(specs: string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const spec of specs) {
+    const m = /^\s*([^:\s]+)\s*:\s*(.+?)\s*$/s.exec(spec);
+    if (!m) throw new UsageError(`--rule '${spec}': expected '<rule-id>: <severity>' (off|info|warning|error)`);
+    let setting: unknown = m[2];
+    if (m[2]!.startsWith('[')) {
+      try {
+        setting = JSON.parse(m[2]!);
+      } catch {
+        throw new UsageError(`--rule '${spec}': the value is not valid JSON`);
+      }
+    }
+    try {
+      checkRuleSetting('--rule', m[1]!, setting);
+    } catch (error) {
+      throw new UsageError(`--rule '${spec}': ${(error as ConfigError).en}`);
+    }
+    rules[m[1]!] = setting as RuleSetting;
+  }
+  return rules;
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+async function colorFor(flag: boolean | undefined, stream: NodeJS.WriteStream) {
+  const { Chalk, supportsColor } = await import('chalk');
+  let level: 0 | 1 | 2 | 3;
+  if (flag === true) level = supportsColor ? Math.max(1, supportsColor.level) as 1 | 2 | 3 : 1;
+  else if (flag === false || ('NO_COLOR' in process.env && process.env.NO_COLOR !== '')) level = 0;
+  else if (process.env.FORCE_COLOR !== undefined) level = supportsColor ? supportsColor.level : 0;
+  else level = stream.isTTY && supportsColor ? supportsColor.level : 0;
+  return new Chalk({ level });
+}
+
+function exitCodeFor(results: FileResult[], maxWarnings: number | undefined): number {
+  if (results.some((r) => r.crashed)) return 2;
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) return 1;
+  return 0;
+}
+
+async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
+  const cwd = process.cwd();
+  if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw new UsageError(`--locale must be zh or en, not '${opts.locale}'`);
+  if (opts.type && !DOC_TYPE_IDS.includes(opts.type)) throw new UsageError(`--type must be one of ${DOC_TYPE_IDS.join(', ')}, not '${opts.type}'`);
+  let maxWarnings: number | undefined;
+  if (opts.maxWarnings !== undefined) {
+    maxWarnings = Number(opts.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings must be a whole number, not '${opts.maxWarnings}'`);
+    if (maxWarnings === -1) maxWarnings = undefined;
+  }
+  const session = new LintSession({
+    cwd,
+    useConfig: opts.config !== false,
+    configFile: typeof opts.config === 'string' ? opts.config : undefined,
+    rules: parseRuleFlags(opts.rule),
+    locale: opts.locale as Locale | undefined,
+    type: opts.type,
+    debug: opts.debug,
+  });
+
+  if (opts.printConfig) {
+    const settings = await session.settingsFor(resolve(cwd, opts.printConfig));
+    const rules = Object.fromEntries(settings.rules.map((r) => [r.id, [r.severity, r.options]]));
+    process.stdout.write(`${JSON.stringify({ configFile: settings.configPath ?? null, locale: settings.locale, type: settings.configType ?? null, pageLimits: settings.pageLimits, ignored: settings.ignored, rules }, null, 2)}\n`);
+    return 0;
+  }
+
+  const formatter = await loadFormatter(opts.format, cwd);
+  if (!formatter) throw new UsageError(`--format must be one of ${Object.keys(BUILTIN_FORMATTERS).join(', ')} or a path to a formatter module, not '${opts.format}'`);
+
+  let results: FileResult[];
+  if (opts.stdin) {
+    if (paths.length) throw new UsageError('--stdin reads the draft from standard input: give no paths with it');
+    results = [await session.lintBytes(await readStdin(), opts.stdinFilename ?? '<stdin>.txt')];
+    if (!opts.stdinFilename) results[0]!.path = '<stdin>';
+  } else {
+    if (!paths.length) throw new UsageError('no drafts given: wenfeng <file|directory|glob>… (or --stdin)');
+    results = await session.lintPaths(paths);
+  }
+
+  if (opts.quiet) {
+    for (const r of results) {
+      r.messages = r.messages.filter((m) => m.severity === 'error');
+      r.warningCount = 0;
+      r.infoCount = 0;
+    }
+  }
+  const locale = opts.locale ? (opts.locale as Locale) : await session.baseLocale();
+  const toFile = opts.outputFile !== undefined;
+  const color = await colorFor(toFile ? false : opts.color, process.stdout);
+  const output = formatter(results, { locale, color, cwd });
+  if (toFile) {
+    await writeFile(resolve(cwd, opts.outputFile!), output);
+  } else if (output) {
+    process.stdout.write(output);
+  }
+  return exitCodeFor(results, maxWarnings);
+}
+
+async function runRulesList(id: string | undefined, opts: { config?: string | false; locale?: string }): Promise<number> {
+  const cwd = process.cwd();
+  const locale: Locale = opts.locale === 'en' ? 'en' : 'zh';
+  const session = new LintSession({ cwd, useConfig: opts.config !== false, configFile: typeof opts.config === 'string' ? opts.config : undefined });
+  const settings = await session.settingsFor(resolve(cwd, 'draft.txt'));
+  const { rulesFor } = await import('./engine/registry.js');
+  const all = await rulesFor(await session.loader.forDirectory(cwd));
+  const configured = new Map(settings.rules.map((r) => [r.id, r.severity]));
+  if (id) {
+    const rule = all.get(id);
+    if (!rule) throw new UsageError(`unknown rule '${id}' (see \`wenfeng rules\`)`);
+    const { readFile } = await import('node:fs/promises');
+    const docs = rule.meta.docs ? resolve(dirname(new URL(import.meta.url).pathname), '..', rule.meta.docs) : undefined;
+    if (docs && existsSync(docs)) process.stdout.write(await readFile(docs, 'utf8'));
+    else process.stdout.write(`${id}\n${rule.meta.description[locale]}\n`);
+    return 0;
+  }
+  const width = Math.max(...[...all.keys()].map((k) => k.length));
+  for (const [ruleId, rule] of all) {
+    const severity: Severity = configured.get(ruleId) ?? 'off';
+    process.stdout.write(`${ruleId.padEnd(width)}  ${severity.padEnd(7)}  ${rule.meta.description[locale]}\n`);
+  }
+  return 0;
+}
+
+const STARTER_CONFIG = `# wenfeng 配置（wenfeng configuration），说明见 README.md
+# 严重级别 severity: off | info | warning | error
+rules:
+  placeholder: error        # 数字空缺与模板残留 blank numbers and template leftovers
+  boilerplate: warning      # 套话、空话 boilerplate phrases
+  # boilerplate: [warning, { maxPerThousand: 3 }]
+
+# 按文件指定文种与规则 per-file document type and rules
+# overrides:
+#   - files: ["报告/**"]
+#     type: special-report   # policy | task | comprehensive-report | special-report | other
+
+# 不检查的文件 files to skip
+ignores:
+  - "归档/**"
+
+# 页数上限预设 page-limit preset (seed 000, 司法部 2019)
+# pageLimits:
+#   preset: moj-2019
+#   special-report: 5
+
+# 本单位的禁用语（无需写代码）your own phrase list, no code needed
+# phrases:
+#   - id: our-banned
+#     severity: warning
+#     message: 本单位不用此说法
+#     match: ["进一步加大力度", "/全力以赴.{0,4}确保/"]
+#     suggest: 写明具体措施
+
+# 插件 plugins: ["wenfeng-plugin-foo", "./my-rules.js"]
+`;
+
+async function runInit(): Promise<number> {
+  const cwd = process.cwd();
+  const { CONFIG_FILES } = await import('./config/load.js');
+  const existing = CONFIG_FILES.filter((f) => f !== 'package.json').find((f) => existsSync(resolve(cwd, f)));
+  if (existing) {
+    process.stderr.write(`wenfeng init: ${existing} 已存在，未做任何修改 (already exists; nothing written)\n`);
+    return 2;
+  }
+  await writeFile(resolve(cwd, '.wenfengrc.yaml'), STARTER_CONFIG, { flag: 'wx' });
+  process.stdout.write('wenfeng init: 已创建 .wenfengrc.yaml (created .wenfengrc.yaml)\n');
+  return 0;
+}
+
+function addCheckOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <name>', '输出格式 output format: stylish | compact | json | ./formatter.js').default('stylish'))
+    .option('--type <id>', `文种类别 document type: ${DOC_TYPE_IDS.join(' | ')}`)
+    .option('-c, --config <file>', '使用指定配置文件 use this config file')
+    .option('--no-config', '不读取配置文件 ignore config files')
+    .option('--rule <spec>', "设置规则 set a rule: '<id>: <severity>' (repeatable)", collect, [])
+    .option('--max-warnings <n>', '警告数超过 n 时退出码为 1 exit 1 if there are more than n warnings')
+    .option('--quiet', '只报告错误 report errors only')
+    .option('--locale <zh|en>', '消息语言 message language (default zh)')
+    .option('--color', '强制彩色输出 force colour')
+    .option('--no-color', '关闭彩色输出 disable colour')
+    .option('--stdin', '从标准输入读取文稿 read the draft from standard input')
+    .option('--stdin-filename <name>', '标准输入文稿的文件名（决定格式和配置）name for the stdin draft')
+    .option('--print-config <file>', '打印某文件生效的配置 print the config that applies to a file')
+    .option('-o, --output-file <path>', '把结果写入文件 write the report to a file')
+    .option('--debug', '出错时显示调用栈 show stack traces');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('wenfeng')
+    .description('公文文风检查：页数上限、套话、穿靴戴帽、数字空缺、错别字、标题序号\nA linter for Chinese official documents.')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError(false);
+
+  let code = 0;
+  const debug = argv.includes('--debug');
+  addCheckOptions(program.command('check', { isDefault: true }).argument('[paths...]', '文件、目录或通配符 files, directories or globs'))
+    .description('检查文稿 check drafts (the default command)')
+    .action(async (paths: string[], opts: CheckOptions) => {
+      code = await runCheck(paths, opts);
+    });
+  program
+    .command('rules')
+    .argument('[id]', '规则 id：打印其文档 a rule id: print its documentation')
+    .description('列出全部规则 list every rule (plugins included)')
+    .option('-c, --config <file>', '使用指定配置文件 use this config file')
+    .option('--no-config', '不读取配置文件 ignore config files')
+    .option('--locale <zh|en>', '语言 language')
+    .action(async (id: string | undefined, opts: { config?: string | false; locale?: string }) => {
+      code = await runRulesList(id, opts);
+    });
+  program
+    .command('init')
+    .description('创建带注释的配置文件 .wenfengrc.yaml（不会覆盖）write a commented starter config (never overwrites)')
+    .action(async () => {
+      code = await runInit();
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`wenfeng: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`wenfeng: 配置错误 config error: ${error.filepath}: ${error.keyPath}: ${error.zh} (${error.en})\n`);
+      return 2;
+    }
+    process.stderr.write(`wenfeng: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
+    if (debug) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,84 @@
+// The settings that apply to one draft: defaults, then its config's rules, matching overrides, then the command line.
+import { relative, sep } from 'node:path';
+import type { Locale, Rule, Severity } from '../api.js';
+import { resolveOptions } from '../engine/options.js';
+import type { RuleMap } from '../engine/registry.js';
+import { globToRegExp, matchesIgnorePattern } from '../files/glob.js';
+import { ConfigError, type LoadedConfig, type RuleSetting } from './types.js';
+
+export interface ResolvedRule {
+  id: string;
+  rule: Rule<any>;
+  severity: Exclude<Severity, 'off'>;
+  options: Record<string, unknown>;
+}
+
+export interface FileSettings {
+  rules: ResolvedRule[];
+  locale: Locale;
+  /** A document type set by config `overrides` for this file. */
+  configType?: string;
+  pageLimits: Record<string, unknown>;
+  references: string[];
+  configPath?: string;
+  ignored: boolean;
+}
+
+export interface CommandLineSettings {
+  rules: Record<string, RuleSetting>;
+  locale?: Locale;
+}
+
+function splitSetting(setting: RuleSetting): [Severity, Record<string, unknown> | undefined] {
+  return Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
+}
+
+function matchesFiles(rel: string, files: string[]): boolean {
+  return files.some((glob) => (glob.includes('/') ? globToRegExp(glob.replace(/^\.\//, '')).test(rel) : globToRegExp(`**/${glob}`).test(rel)));
+}
+
+export function resolveFileSettings(absPath: string, loaded: LoadedConfig, available: RuleMap, cli: CommandLineSettings): FileSettings {
+  const rel = relative(loaded.dir, absPath).split(sep).join('/');
+  const file = loaded.filepath ?? '(config)';
+  const { config } = loaded;
+  const layers: Array<[Record<string, RuleSetting>, string, string]> = [];
+  if (config.rules) layers.push([config.rules, file, 'rules']);
+  let configType: string | undefined;
+  let pageLimits: Record<string, unknown> = { ...(config.pageLimits ?? {}) };
+  (config.overrides ?? []).forEach((o, i) => {
+    if (!matchesFiles(rel, o.files)) return;
+    if (o.rules) layers.push([o.rules, file, `overrides[${i}].rules`]);
+    if (o.type) configType = o.type;
+    if (o.pageLimits) pageLimits = { ...pageLimits, ...o.pageLimits };
+  });
+  layers.push([cli.rules, '--rule', 'rule']);
+
+  const chosen = new Map<string, [Severity, Record<string, unknown> | undefined, string, string]>();
+  for (const [id, rule] of available) chosen.set(id, [rule.meta.defaultSeverity, undefined, '', '']);
+  for (const [rules, where, at] of layers) {
+    for (const [id, setting] of Object.entries(rules)) {
+      if (!available.has(id)) {
+        throw new ConfigError(where, `${at}.${id}`, `未知的规则 ${id}（用 wenfeng rules 查看全部规则）`, `unknown rule ${id} (see \`wenfeng rules\`)`);
+      }
+      const [severity, options] = splitSetting(setting);
+      const previous = chosen.get(id)!;
+      // A severity alone keeps options set earlier, as in ESLint.
+      chosen.set(id, [severity, options ?? previous[1], options ? where : previous[2], options ? `${at}.${id}` : previous[3]]);
+    }
+  }
+  const rules: ResolvedRule[] = [];
+  for (const [id, [severity, options, where, at]] of chosen) {
+    const rule = available.get(id)!;
+    const resolved = resolveOptions(rule, id, options, where || file, at ? `${at}[1]` : `rules.${id}`);
+    if (severity !== 'off') rules.push({ id, rule, severity, options: resolved });
+  }
+  return {
+    rules,
+    locale: cli.locale ?? config.locale ?? 'zh',
+    configType,
+    pageLimits,
+    references: config.references ?? [],
+    configPath: loaded.filepath,
+    ignored: (config.ignores ?? []).some((p) => matchesIgnorePattern(rel, p)),
+  };
+}

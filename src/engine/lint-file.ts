@@ -1,0 +1,114 @@
+// Checking one draft: read, build the document, count pages, know its type, run the rules.
+import { readFile, stat } from 'node:fs/promises';
+import type { Locale } from '../api.js';
+import { resolveDocType } from '../classify/resolve-type.js';
+import type { FileSettings } from '../config/resolve.js';
+import { buildDocument, documentStats } from '../document/build.js';
+import { estimatePages } from '../layout/estimate.js';
+import { readDocumentBytes } from '../readers/index.js';
+import { ReadError } from '../readers/types.js';
+import { fsError } from '../files/collect.js';
+import { countMessages, type FileResult } from './result.js';
+import { runRules } from './run-rules.js';
+
+export interface LintLimits {
+  /** Files larger than this are refused unread. */
+  maxFileBytes: number;
+  /** Compressed parts (docx) may not inflate past this. */
+  maxInflatedBytes: number;
+}
+
+export const DEFAULT_LIMITS: LintLimits = { maxFileBytes: 100 * 1024 * 1024, maxInflatedBytes: 256 * 1024 * 1024 };
+
+export interface LintFileOptions {
+  /** The path as shown to the user. */
+  path: string;
+  /** Bytes already in hand (stdin); otherwise the file at `absPath` is read. */
+  bytes?: Uint8Array;
+  absPath?: string;
+  settings: FileSettings;
+  typeFlag?: string;
+  limits?: LintLimits;
+  debug?: boolean;
+}
+
+/** A file that could not be read: one message, no position beyond line 1. */
+export function fatalResult(path: string, zh: string, en: string, locale: Locale, format: FileResult['format'] = null): FileResult {
+  return {
+    path,
+    format,
+    fatal: true,
+    docType: null,
+    pages: null,
+    stats: {},
+    messages: [{ ruleId: null, severity: 'error', message: locale === 'zh' ? zh : en, line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    errorCount: 1,
+    warningCount: 0,
+    infoCount: 0,
+    crashed: true,
+  };
+}
+
+async function readInput(opts: LintFileOptions, limits: LintLimits): Promise<Uint8Array> {
+  if (opts.bytes) return opts.bytes;
+  const info = await stat(opts.absPath!);
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (info.size > limits.maxFileBytes) {
+    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+    throw new ReadError('too-large', { zh: `文件过大（${mb(info.size)} MB，上限 ${mb(limits.maxFileBytes)} MB）`, en: `file too large (${mb(info.size)} MB; the limit is ${mb(limits.maxFileBytes)} MB)` });
+  }
+  return new Uint8Array(await readFile(opts.absPath!));
+}
+
+export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const { locale } = opts.settings;
+  let read;
+  try {
+    const bytes = await readInput(opts, limits);
+    read = await readDocumentBytes(bytes, opts.path, { maxInflatedBytes: limits.maxInflatedBytes });
+  } catch (error) {
+    if (error instanceof ReadError) return fatalResult(opts.path, error.zh, error.en, locale);
+    if ((error as NodeJS.ErrnoException)?.code) {
+      const e = fsError(opts.path, error);
+      return fatalResult(opts.path, e.zh, e.en, locale);
+    }
+    // An unexpected failure inside a reader is still one line, not a crash of the run.
+    const message = String((error as Error)?.message ?? error).split('\n')[0];
+    const result = fatalResult(opts.path, `无法读取：${message}`, `cannot read: ${message}`, locale);
+    if (opts.debug) console.error(error);
+    return result;
+  }
+
+  const doc = await buildDocument(read, opts.path);
+  const pages = estimatePages(doc);
+  doc.pages = pages;
+  const docType = resolveDocType(doc, { flag: opts.typeFlag, config: opts.settings.configType, pageLimits: opts.settings.pageLimits, locale });
+  const run = await runRules(doc, opts.settings.rules, locale, { id: docType.id, label: docType.label, pageLimit: docType.pageLimit });
+
+  const result: FileResult = {
+    path: opts.path,
+    format: doc.format,
+    fatal: false,
+    docType,
+    pages,
+    stats: { ...documentStats(doc), ...run.stats },
+    messages: run.messages,
+    errorCount: 0,
+    warningCount: 0,
+    infoCount: 0,
+    document: doc,
+    fixes: run.fixes,
+  };
+  for (const w of doc.warnings) {
+    result.messages.unshift({ ruleId: null, severity: 'warning', message: w.message[locale], line: 1, column: 1, endLine: 1, endColumn: 1 });
+  }
+  for (const crash of run.crashes) {
+    result.crashed = true;
+    const why = String((crash.cause as Error)?.message ?? crash.cause).split('\n')[0];
+    result.messages.push({ ruleId: crash.ruleId, severity: 'error', message: locale === 'zh' ? `规则 ${crash.ruleId} 运行出错：${why}` : `rule ${crash.ruleId} crashed: ${why}`, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    if (opts.debug) console.error(crash.cause);
+  }
+  countMessages(result);
+  return result;
+}

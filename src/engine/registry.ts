@@ -1,0 +1,73 @@
+// Which rules exist for a config: the built-ins, its plugins' rules (namespaced) and its phrase rules.
+import { createRequire } from 'node:module';
+import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Plugin, Rule } from '../api.js';
+import { ConfigError, type LoadedConfig } from '../config/types.js';
+import { builtinRules } from '../../rules/index.js';
+import { phraseRule } from './phrase-rule.js';
+
+export type RuleMap = Map<string, Rule<any>>;
+
+/** "wenfeng-plugin-foo" → "foo", "@org/wenfeng-plugin-foo" → "@org/foo", "./x/my-rules.js" → "my-rules". */
+export function pluginNamespace(spec: string, plugin: { name?: unknown }): string {
+  if (typeof plugin.name === 'string' && plugin.name) return plugin.name;
+  if (spec.startsWith('.') || isAbsolute(spec)) return basename(spec, extname(spec));
+  return spec.replace(/(^|\/)wenfeng-plugin-/, '$1');
+}
+
+async function importPlugin(spec: string, dir: string, file: string, index: number): Promise<{ namespace: string; plugin: Plugin }> {
+  try {
+    const url = spec.startsWith('.') || isAbsolute(spec)
+      ? pathToFileURL(resolve(dir, spec)).href
+      : pathToFileURL(createRequire(join(dir, 'noop.js')).resolve(spec)).href;
+    const mod = await import(url);
+    const plugin = (mod.default && 'rules' in mod.default ? mod.default : mod) as Plugin & { name?: unknown };
+    if (!plugin || typeof plugin.rules !== 'object') throw new Error('it exports no `rules`');
+    return { namespace: pluginNamespace(spec, plugin), plugin };
+  } catch (error) {
+    const message = String((error as Error)?.message ?? error).split('\n')[0];
+    throw new ConfigError(file, `plugins[${index}]`, `无法加载插件 ${spec}：${message}`, `cannot load plugin ${spec}: ${message}`);
+  }
+}
+
+function checkRuleShape(rule: unknown, where: string, file: string): asserts rule is Rule<any> {
+  const r = rule as Rule<any>;
+  if (!r || typeof r.check !== 'function' || !r.meta || typeof r.meta.id !== 'string') {
+    throw new ConfigError(file, where, '不是有效的规则（需要 meta.id 和 check 函数）', 'not a valid rule (needs meta.id and a check function)');
+  }
+}
+
+const registries = new Map<string, Promise<RuleMap>>();
+
+export function builtinRuleMap(): RuleMap {
+  return new Map(builtinRules.map((r) => [r.meta.id, r]));
+}
+
+/** The rule set a config makes available, cached per config file. */
+export function rulesFor(loaded: LoadedConfig): Promise<RuleMap> {
+  const key = loaded.filepath ?? '';
+  let found = registries.get(key);
+  if (!found) {
+    found = (async () => {
+      const map = builtinRuleMap();
+      const file = loaded.filepath ?? '(config)';
+      for (const [i, spec] of (loaded.config.plugins ?? []).entries()) {
+        const { namespace, plugin } = await importPlugin(spec, loaded.dir, file, i);
+        const entries = Array.isArray(plugin.rules) ? plugin.rules.map((r) => [r?.meta?.id, r] as const) : Object.entries(plugin.rules);
+        for (const [name, rule] of entries) {
+          checkRuleShape(rule, `plugins[${i}] (${spec}) rule ${String(name)}`, file);
+          const id = `${namespace}/${String(name ?? rule.meta.id).replace(/^.*\//, '')}`;
+          map.set(id, { ...rule, meta: { ...rule.meta, id } });
+        }
+      }
+      for (const [i, phrase] of (loaded.config.phrases ?? []).entries()) {
+        if (map.has(phrase.id)) throw new ConfigError(file, `phrases[${i}].id`, `规则 id ${phrase.id} 已被占用`, `rule id ${phrase.id} is already taken`);
+        map.set(phrase.id, phraseRule(phrase));
+      }
+      return map;
+    })();
+    registries.set(key, found);
+  }
+  return found;
+}

@@ -1,0 +1,81 @@
+// Running the rules on one document and turning their reports into positioned messages.
+import { format, localize, type Locale, type Report, type RuleContext } from '../api.js';
+import type { ResolvedRule } from '../config/resolve.js';
+import type { Document, Paragraph } from '../document/model.js';
+import type { LintMessage, PendingFix } from './result.js';
+
+/** Code points in a UTF-16 slice: columns count characters, not code units. */
+const codePoints = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff) n++;
+  }
+  return n;
+};
+
+export function position(p: Paragraph, start: number, end: number): Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const line = p.sourceLine ?? p.index + 1;
+  const offset = p.sourceOffset ?? 0;
+  const column = offset + codePoints(p.text.slice(0, start)) + 1;
+  const endColumn = Math.max(column, offset + codePoints(p.text.slice(0, end)));
+  return { line, column, endLine: line, endColumn };
+}
+
+export class RuleCrash extends Error {
+  constructor(readonly ruleId: string, cause: unknown) {
+    super(`rule ${ruleId} failed: ${String((cause as Error)?.message ?? cause)}`, { cause });
+  }
+}
+
+export interface RuleRun {
+  messages: LintMessage[];
+  fixes: PendingFix[];
+  stats: Record<string, number>;
+  crashes: RuleCrash[];
+}
+
+export async function runRules(doc: Document, rules: ResolvedRule[], locale: Locale, docType: RuleContext['docType']): Promise<RuleRun> {
+  const run: RuleRun = { messages: [], fixes: [], stats: {}, crashes: [] };
+  for (const { id, rule, severity, options } of rules) {
+    const ctx: RuleContext = {
+      options,
+      locale,
+      severity,
+      docType,
+      stat: (stats) => Object.assign(run.stats, stats),
+      report: (r: Report) => {
+        const p = typeof r.paragraph === 'number' ? doc.paragraphs[r.paragraph] : r.paragraph;
+        if (!p) throw new Error(`report() names paragraph ${String(typeof r.paragraph === 'number' ? r.paragraph : '?')}, which does not exist`);
+        const start = Math.max(0, Math.min(r.start ?? 0, p.text.length));
+        const end = Math.max(start, Math.min(r.end ?? p.text.length, p.text.length));
+        let template: string;
+        if (r.messageId) {
+          const t = rule.meta.messages?.[r.messageId];
+          if (!t) throw new Error(`unknown messageId "${r.messageId}"`);
+          template = localize(t, locale);
+        } else template = r.message === undefined ? localize(rule.meta.description, locale) : localize(r.message, locale);
+        const message: LintMessage = {
+          ruleId: id,
+          severity: r.severity ?? severity,
+          message: format(template, r.data),
+          ...position(p, start, end),
+          text: p.text.slice(start, end),
+        };
+        if (r.suggestion !== undefined) message.suggestion = format(localize(r.suggestion, locale), r.data);
+        if (r.fix) {
+          message.fixable = true;
+          run.fixes.push({ paragraph: p.index, start, end, text: r.fix.text });
+        }
+        run.messages.push(message);
+      },
+    };
+    try {
+      await rule.check(doc, ctx);
+    } catch (error) {
+      run.crashes.push(new RuleCrash(id, error));
+    }
+  }
+  run.messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  return run;
+}

@@ -1,0 +1,135 @@
+// Turning the command line's files, directories and globs into the list of drafts to check.
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { SUPPORTED_EXTENSIONS } from '../readers/index.js';
+import { globToRegExp, isGlob, matchesIgnorePattern } from './glob.js';
+
+export interface Target {
+  /** The path as it will be shown (relative to the working directory when given so). */
+  path: string;
+}
+
+/** A path the user named that yields nothing to check, or cannot be opened. */
+export interface TargetError {
+  path: string;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface Collected {
+  targets: Target[];
+  errors: TargetError[];
+}
+
+export type IgnoreTest = (absPath: string) => boolean;
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+const isDraft = (name: string): boolean => SUPPORTED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+
+const toSlash = (p: string): string => p.split(sep).join('/');
+
+/** Reads `.wenfengignore` in the working directory, if any, into an ignore test. */
+export async function readIgnoreFile(cwd: string): Promise<IgnoreTest> {
+  let patterns: string[] = [];
+  try {
+    patterns = (await readFile(join(cwd, '.wenfengignore'), 'utf8')).split(/\r?\n/);
+  } catch {
+    return () => false;
+  }
+  return (absPath) => {
+    const rel = toSlash(relative(cwd, absPath));
+    return !rel.startsWith('..') && patterns.some((p) => matchesIgnorePattern(rel, p));
+  };
+}
+
+async function walk(dir: string, shown: string, ignored: IgnoreTest, out: Target[], seen: Set<string>, errors: TargetError[]): Promise<void> {
+  let real: string;
+  try {
+    real = await realpath(dir);
+  } catch {
+    return;
+  }
+  // A symlink back up the tree would otherwise recurse for ever.
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    errors.push(fsError(shown, error));
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const abs = join(dir, entry.name);
+    const show = shown === '.' ? entry.name : `${shown}/${entry.name}`;
+    if (ALWAYS_SKIPPED.has(entry.name) || ignored(abs)) continue;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(abs).catch(() => undefined);
+      if (!target) continue; // a dangling link inside a directory is not a draft
+      isDir = target.isDirectory();
+      isFile = target.isFile();
+    }
+    if (isDir) await walk(abs, show, ignored, out, seen, errors);
+    else if (isFile && isDraft(entry.name)) out.push({ path: show });
+  }
+}
+
+export function fsError(path: string, error: unknown): TargetError {
+  const code = (error as NodeJS.ErrnoException)?.code ?? 'EIO';
+  const text: Record<string, [string, string]> = {
+    ENOENT: ['文件或目录不存在', 'no such file or directory'],
+    EACCES: ['没有读取权限', 'permission denied'],
+    EPERM: ['没有读取权限', 'permission denied'],
+    ELOOP: ['符号链接循环', 'symbolic link loop'],
+    EISDIR: ['这是一个目录', 'is a directory'],
+  };
+  const [zh, en] = text[code] ?? ['无法读取', `cannot read (${code})`];
+  return { path, code: code.toLowerCase(), zh, en };
+}
+
+async function expandGlob(pattern: string, cwd: string, ignored: IgnoreTest, out: Target[]): Promise<void> {
+  const parts = toSlash(pattern).split('/');
+  const firstGlob = parts.findIndex(isGlob);
+  const base = parts.slice(0, firstGlob).join('/') || '.';
+  const re = globToRegExp(parts.join('/').replace(/^\.\//, ''));
+  const found: Target[] = [];
+  await walk(resolve(cwd, base), base, ignored, found, new Set(), []);
+  for (const t of found) if (re.test(t.path.replace(/^\.\//, ''))) out.push(t);
+}
+
+export async function collectTargets(inputs: string[], cwd: string, ignored: IgnoreTest): Promise<Collected> {
+  const targets: Target[] = [];
+  const errors: TargetError[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const info = await stat(abs).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (info instanceof Error) {
+      if (isGlob(input) && info.code === 'ENOENT') {
+        const before = targets.length;
+        await expandGlob(input, cwd, ignored, targets);
+        if (targets.length === before) errors.push({ path: input, code: 'no-match', zh: '没有匹配的文稿', en: 'no drafts match this pattern' });
+        continue;
+      }
+      // Say "dangling symlink" rather than "does not exist" when that is the reason.
+      const link = await lstat(abs).catch(() => undefined);
+      if (link?.isSymbolicLink() && info.code === 'ENOENT') errors.push({ path: input, code: 'dangling-link', zh: '符号链接指向的文件不存在', en: 'dangling symbolic link' });
+      else errors.push(fsError(input, info));
+      continue;
+    }
+    if (info.isDirectory()) {
+      const before = targets.length;
+      await walk(abs, toSlash(input).replace(/\/+$/, '') || '.', ignored, targets, new Set(), errors);
+      if (targets.length === before) {
+        errors.push({ path: input, code: 'no-drafts', zh: `目录中没有可检查的文稿（支持 ${SUPPORTED_EXTENSIONS.join(' ')}）`, en: `no drafts in this directory (supported: ${SUPPORTED_EXTENSIONS.join(' ')})` });
+      }
+    } else if (!ignored(abs)) targets.push({ path: input });
+  }
+  // The same file named twice is checked once.
+  const unique = [...new Map(targets.map((t) => [resolve(cwd, t.path), t])).values()];
+  return { targets: unique, errors };
+}

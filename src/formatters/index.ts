@@ -1,0 +1,17 @@
+// Built-in formatters by name; `--format ./file.js` loads one from a file.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { compact } from './compact.js';
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+export const BUILTIN_FORMATTERS: Record<string, Formatter> = { stylish, compact, json };
+
+export async function loadFormatter(name: string, cwd: string): Promise<Formatter | undefined> {
+  if (BUILTIN_FORMATTERS[name]) return BUILTIN_FORMATTERS[name];
+  if (!/[/\\]|\.[cm]?js$/.test(name)) return undefined;
+  const mod = await import(pathToFileURL(resolve(cwd, name)).href);
+  const fn = typeof mod.default === 'function' ? mod.default : mod.format;
+  return typeof fn === 'function' ? fn : undefined;
+}

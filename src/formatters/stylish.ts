@@ -1,0 +1,72 @@
+// The default output: grouped by file, a summary line per file, one finding per line with an excerpt.
+import type { ChalkInstance } from 'chalk';
+import type { FileResult, LintMessage } from '../engine/result.js';
+import { SEVERITY_WORDS, describePages, describeType } from './labels.js';
+import type { Formatter } from './types.js';
+
+/** Terminal columns a string takes: CJK and full-width forms take two. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+const pad = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+
+/** The matched text with a little context either side, on one line. */
+function excerpt(result: FileResult, m: LintMessage, color: ChalkInstance): string | undefined {
+  const p = result.document?.paragraphs[m.line - 1];
+  if (!p || !m.text) return undefined;
+  const chars = [...p.text];
+  const offset = p.sourceOffset ?? 0;
+  const start = m.column - 1 - offset;
+  const end = m.endColumn - offset;
+  const before = chars.slice(Math.max(0, start - 12), start).join('');
+  const after = chars.slice(end, end + 12).join('');
+  const clean = (s: string): string => s.replace(/[\t\n\r]/g, ' ');
+  return `${start > 12 ? '…' : ''}${clean(before)}${color.bold.underline(clean(chars.slice(start, end).join('')))}${clean(after)}${end + 12 < chars.length ? '…' : ''}`;
+}
+
+export const stylish: Formatter = (results, { locale, color }) => {
+  const words = SEVERITY_WORDS[locale];
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  for (const r of results) {
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    infos += r.infoCount;
+    fixable += r.messages.filter((m) => m.fixable).length;
+    out.push(color.underline(r.path));
+    if (!r.fatal) {
+      const facts = [describeType(r, locale), describePages(r, locale)].filter(Boolean).join(' · ');
+      if (facts) out.push(color.dim(`  ${facts}`));
+    }
+    const posWidth = Math.max(0, ...r.messages.map((m) => `${m.line}:${m.column}`.length));
+    for (const m of r.messages) {
+      const sev = m.severity === 'error' ? color.red(words.error) : m.severity === 'warning' ? color.yellow(words.warning) : color.blue(words.info);
+      const pos = m.ruleId === null && r.fatal ? '' : `${m.line}:${m.column}`;
+      out.push(`  ${color.dim(pad(pos, posWidth))}  ${pad(sev, displayWidth(words.warning))}  ${m.message}  ${color.dim(m.ruleId ?? '')}`.trimEnd());
+      const shown = excerpt(r, m, color);
+      const indent = ' '.repeat(posWidth + 4);
+      if (shown) out.push(`${indent}${color.dim(shown)}`);
+      if (m.suggestion) out.push(`${indent}${color.green(locale === 'zh' ? `建议：${m.suggestion}` : `suggestion: ${m.suggestion}`)}`);
+    }
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) {
+    out.push(color.green(locale === 'zh' ? `✔ ${results.length} 个文件，没有发现问题` : `✔ ${results.length} file(s), no problems`));
+  } else {
+    const mark = errors ? color.red.bold('✖') : color.yellow.bold('⚠');
+    out.push(
+      locale === 'zh'
+        ? `${mark} ${results.length} 个文件，${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`
+        : `${mark} ${results.length} file(s), ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info)`,
+    );
+    if (fixable) out.push(color.dim(locale === 'zh' ? `  其中 ${fixable} 个可用 --fix 自动修正（仅 .txt/.md）` : `  ${fixable} fixable with --fix (.txt/.md only)`));
+  }
+  return `${out.join('\n')}\n`;
+};

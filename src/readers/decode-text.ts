@@ -1,0 +1,64 @@
+// Decoding a text draft whose encoding nobody declared: BOM, then strict UTF-8, then UTF-16 without
+// BOM, then GB18030 vs Big5 told apart by a detector, decoded with Node's own TextDecoder.
+import { ReadError } from './types.js';
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+const CJK = /[\u3400-\u9fff]/g;
+
+function cjkShare(text: string): number {
+  if (!text.length) return 0;
+  return (text.match(CJK)?.length ?? 0) / text.length;
+}
+
+function tryDecode(bytes: Uint8Array, encoding: string): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A UTF-16 text without BOM: ASCII characters leave zero bytes in every other position. */
+function guessUtf16(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  for (const encoding of ['utf-16le', 'utf-16be']) {
+    const text = tryDecode(bytes, encoding);
+    if (text === undefined) continue;
+    // Chinese text in UTF-16 decodes to mostly CJK (or ASCII whitespace and digits); random bytes do not.
+    const plausible = text.replace(/[\s\d\p{P}\p{S}a-zA-Z]/gu, '');
+    if (plausible.length && cjkShare(plausible) > 0.8) return text;
+  }
+  return undefined;
+}
+
+export async function decodeText(bytes: Uint8Array): Promise<Decoded> {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8 (BOM)' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le (BOM)' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be (BOM)' };
+
+  const utf8 = tryDecode(bytes, 'utf-8');
+  if (utf8 !== undefined && !utf8.includes('\0')) return { text: utf8, encoding: 'utf-8' };
+
+  const utf16 = guessUtf16(bytes);
+  if (utf16 !== undefined) return { text: utf16, encoding: 'utf-16' };
+
+  // Legacy Chinese encodings: let the detector choose between them on at most 64 KB.
+  const { analyse } = await import('chardet');
+  const sample = bytes.subarray(0, 64 * 1024);
+  const ranked = analyse(sample).map((m) => m.name.toLowerCase());
+  const candidates = [...ranked.filter((n) => n === 'gb18030' || n === 'big5'), 'gb18030', 'big5'];
+  for (const encoding of new Set(candidates)) {
+    const text = tryDecode(bytes, encoding);
+    if (text !== undefined && cjkShare(text) > 0.2) return { text, encoding };
+  }
+  throw new ReadError('encoding-unknown', {
+    zh: '无法识别文本编码（不是 UTF-8、UTF-16、GB18030 或 Big5），请另存为 UTF-8',
+    en: 'cannot tell the text encoding (not UTF-8, UTF-16, GB18030 or Big5); save it as UTF-8',
+  });
+}
