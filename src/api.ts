@@ -71,6 +71,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   stat(stats: Stats): void;
   /** The resolved document type and limits, when known. */
   docType?: { id: string; label: string; pageLimit?: number };
+  /** Upstream documents to compare against (--against, config `references`), already read. */
+  references: Document[];
 }
 
 export interface Rule<Options = Record<string, unknown>> {

@@ -8,6 +8,7 @@ import type { Locale, Severity } from './api.js';
 import { DOC_TYPE_IDS } from './classify/doc-types.js';
 import { ConfigError, type RuleSetting } from './config/types.js';
 import { checkRuleSetting } from './config/validate.js';
+import { ReferenceError } from './engine/references.js';
 import { LintSession } from './engine/session.js';
 import type { FileResult } from './engine/result.js';
 import { BUILTIN_FORMATTERS, loadFormatter } from './formatters/index.js';
@@ -29,6 +30,8 @@ interface CheckOptions {
   printConfig?: string;
   outputFile?: string;
   debug?: boolean;
+  render?: boolean;
+  against: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -100,6 +103,8 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     locale: opts.locale as Locale | undefined,
     type: opts.type,
     debug: opts.debug,
+    render: opts.render,
+    against: opts.against,
   });
 
   if (opts.printConfig) {
@@ -225,6 +230,8 @@ function addCheckOptions(cmd: Command): Command {
     .option('--no-color', '关闭彩色输出 disable colour')
     .option('--stdin', '从标准输入读取文稿 read the draft from standard input')
     .option('--stdin-filename <name>', '标准输入文稿的文件名（决定格式和配置）name for the stdin draft')
+    .option('--against <file>', '对照上级文件检查照抄照搬 compare with an upstream document (repeatable)', collect, [])
+    .option('--render', '用 LibreOffice 排版计页（需已安装）count .docx pages with LibreOffice when installed')
     .option('--print-config <file>', '打印某文件生效的配置 print the config that applies to a file')
     .option('-o, --output-file <path>', '把结果写入文件 write the report to a file')
     .option('--debug', '出错时显示调用栈 show stack traces');
@@ -271,6 +278,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof UsageError) {
       process.stderr.write(`wenfeng: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ReferenceError) {
+      process.stderr.write(`wenfeng: ${error.path}: ${error.zh} (${error.en})\n`);
       return 2;
     }
     if (error instanceof ConfigError) {

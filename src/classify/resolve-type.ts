@@ -3,6 +3,7 @@ import type { Locale } from '../api.js';
 import type { Document } from '../document/model.js';
 import type { DocTypeInfo } from '../engine/result.js';
 import { DOC_TYPES } from './doc-types.js';
+import { classifyTitle, type TitleClass } from './from-title.js';
 import { pageLimitFor } from './page-limits.js';
 
 export interface TypeInputs {
@@ -12,11 +13,25 @@ export interface TypeInputs {
   locale: Locale;
 }
 
+/**
+ * The title and what it says. The reader's title comes first; otherwise the first short paragraphs are
+ * tried, since text drafts copied from web pages open with debris ("无障碍浏览") before the title.
+ */
+export function titleClass(doc: Document): { title: string; cls: TitleClass } | undefined {
+  const candidates = [doc.title, ...doc.paragraphs.filter((p) => p.norm.trim()).slice(0, 6).map((p) => p.norm.trim())];
+  for (const c of candidates) {
+    if (!c || c.length > 80) continue;
+    const cls = classifyTitle(c);
+    if (cls) return { title: c, cls };
+  }
+  return undefined;
+}
+
 export function resolveDocType(doc: Document, inputs: TypeInputs): DocTypeInfo {
+  const zh = inputs.locale === 'zh';
   let id = 'other';
   let source: DocTypeInfo['source'] = 'default';
-  let reason: string | undefined;
-  const zh = inputs.locale === 'zh';
+  let reason: string;
   if (inputs.flag) {
     id = inputs.flag;
     source = 'flag';
@@ -26,7 +41,12 @@ export function resolveDocType(doc: Document, inputs: TypeInputs): DocTypeInfo {
     source = 'config';
     reason = zh ? '由配置 overrides 指定' : 'set by config overrides';
   } else {
-    reason = zh ? '未能从标题判断文种' : 'the title does not tell the kind';
+    const found = titleClass(doc);
+    if (found) {
+      id = found.cls.id;
+      source = 'title';
+      reason = found.cls.reason[inputs.locale];
+    } else reason = zh ? '未能从标题判断文种' : 'the title does not tell the kind';
   }
   const label = DOC_TYPES[id]?.[inputs.locale] ?? id;
   const info: DocTypeInfo = { id, label, source, reason };

@@ -1,5 +1,5 @@
 // The settings that apply to one draft: defaults, then its config's rules, matching overrides, then the command line.
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Locale, Rule, Severity } from '../api.js';
 import { resolveOptions } from '../engine/options.js';
 import type { RuleMap } from '../engine/registry.js';
@@ -27,6 +27,8 @@ export interface FileSettings {
 export interface CommandLineSettings {
   rules: Record<string, RuleSetting>;
   locale?: Locale;
+  /** --against files, absolute. */
+  against?: string[];
 }
 
 function splitSetting(setting: RuleSetting): [Severity, Record<string, unknown> | undefined] {
@@ -77,7 +79,8 @@ export function resolveFileSettings(absPath: string, loaded: LoadedConfig, avail
     locale: cli.locale ?? config.locale ?? 'zh',
     configType,
     pageLimits,
-    references: config.references ?? [],
+    // Absolute paths: config references are relative to the config file, --against to the working directory.
+    references: [...(config.references ?? []).map((r) => resolve(loaded.dir, r)), ...(cli.against ?? [])],
     configPath: loaded.filepath,
     ignored: (config.ignores ?? []).some((p) => matchesIgnorePattern(rel, p)),
   };

@@ -1,5 +1,7 @@
 // Checking a config object key by key, so a typo is an error that names the file and the key path.
 import type { Severity } from '../api.js';
+import { DOC_TYPE_IDS } from '../classify/doc-types.js';
+import { PAGE_LIMIT_PRESETS } from '../classify/page-limits.js';
 import { ConfigError, type Config } from './types.js';
 
 const SEVERITIES: readonly Severity[] = ['off', 'info', 'warning', 'error'];
@@ -39,6 +41,17 @@ export function checkRuleSetting(file: string, at: string, value: unknown): void
   }
 }
 
+function checkPageLimits(file: string, at: string, value: unknown): void {
+  if (!isObject(value)) fail(file, at, '应为对象', 'must be an object');
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'preset') {
+      if (typeof v !== 'string' || !PAGE_LIMIT_PRESETS[v]) fail(file, `${at}.preset`, `未知的预设（可用：${Object.keys(PAGE_LIMIT_PRESETS).join('、')}）`, `unknown preset (expected one of: ${Object.keys(PAGE_LIMIT_PRESETS).join(', ')})`);
+    } else if (!DOC_TYPE_IDS.includes(key)) {
+      fail(file, `${at}.${key}`, `未知的文种类别（可用：preset、${DOC_TYPE_IDS.join('、')}）`, `unknown document type (expected preset or one of: ${DOC_TYPE_IDS.join(', ')})`);
+    } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(file, `${at}.${key}`, '页数上限应为正整数', 'a page limit must be a positive whole number');
+  }
+}
+
 function checkRules(file: string, at: string, value: unknown): void {
   if (!isObject(value)) fail(file, at, '应为对象：{ 规则: 级别 }', 'must be an object: { rule: severity }');
   for (const [id, setting] of Object.entries(value)) checkRuleSetting(file, `${at}.${id}`, setting);
@@ -52,7 +65,7 @@ export function validateConfig(raw: unknown, file: string): Config {
   if (raw.plugins !== undefined) stringList(file, 'plugins', raw.plugins);
   if (raw.references !== undefined) stringList(file, 'references', raw.references);
   if (raw.locale !== undefined && raw.locale !== 'zh' && raw.locale !== 'en') fail(file, 'locale', '应为 zh 或 en', 'must be zh or en');
-  if (raw.pageLimits !== undefined && !isObject(raw.pageLimits)) fail(file, 'pageLimits', '应为对象', 'must be an object');
+  if (raw.pageLimits !== undefined) checkPageLimits(file, 'pageLimits', raw.pageLimits);
   if (raw.overrides !== undefined) {
     if (!Array.isArray(raw.overrides)) fail(file, 'overrides', '应为数组', 'must be an array');
     raw.overrides.forEach((o: unknown, i: number) => {
@@ -61,9 +74,9 @@ export function validateConfig(raw: unknown, file: string): Config {
       checkKeys(file, at, o, OVERRIDE_KEYS);
       if (o.files === undefined) fail(file, `${at}.files`, '缺少 files', 'files is required');
       o.files = stringList(file, `${at}.files`, o.files);
-      if (o.type !== undefined && typeof o.type !== 'string') fail(file, `${at}.type`, '应为字符串', 'must be a string');
+      if (o.type !== undefined && (typeof o.type !== 'string' || !DOC_TYPE_IDS.includes(o.type))) fail(file, `${at}.type`, `应为 ${DOC_TYPE_IDS.join('|')}`, `must be one of ${DOC_TYPE_IDS.join('|')}`);
       if (o.rules !== undefined) checkRules(file, `${at}.rules`, o.rules);
-      if (o.pageLimits !== undefined && !isObject(o.pageLimits)) fail(file, `${at}.pageLimits`, '应为对象', 'must be an object');
+      if (o.pageLimits !== undefined) checkPageLimits(file, `${at}.pageLimits`, o.pageLimits);
     });
   }
   if (raw.phrases !== undefined) {

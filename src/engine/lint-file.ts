@@ -9,6 +9,7 @@ import { readDocumentBytes } from '../readers/index.js';
 import { ReadError } from '../readers/types.js';
 import { fsError } from '../files/collect.js';
 import { countMessages, type FileResult } from './result.js';
+import { loadReference } from './references.js';
 import { runRules } from './run-rules.js';
 
 export interface LintLimits {
@@ -30,6 +31,8 @@ export interface LintFileOptions {
   typeFlag?: string;
   limits?: LintLimits;
   debug?: boolean;
+  /** --render: page counts from LibreOffice where installed. */
+  render?: boolean;
 }
 
 /** A file that could not be read: one message, no position beyond line 1. */
@@ -81,10 +84,11 @@ export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
   }
 
   const doc = await buildDocument(read, opts.path);
-  const pages = estimatePages(doc);
+  const pages = await estimatePages(doc, { render: opts.render, absPath: opts.absPath });
   doc.pages = pages;
   const docType = resolveDocType(doc, { flag: opts.typeFlag, config: opts.settings.configType, pageLimits: opts.settings.pageLimits, locale });
-  const run = await runRules(doc, opts.settings.rules, locale, { id: docType.id, label: docType.label, pageLimit: docType.pageLimit });
+  const references = await Promise.all(opts.settings.references.map((r) => loadReference(r, limits.maxInflatedBytes)));
+  const run = await runRules(doc, opts.settings.rules, locale, { id: docType.id, label: docType.label, pageLimit: docType.pageLimit }, references);
 
   const result: FileResult = {
     path: opts.path,

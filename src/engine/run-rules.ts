@@ -35,7 +35,7 @@ export interface RuleRun {
   crashes: RuleCrash[];
 }
 
-export async function runRules(doc: Document, rules: ResolvedRule[], locale: Locale, docType: RuleContext['docType']): Promise<RuleRun> {
+export async function runRules(doc: Document, rules: ResolvedRule[], locale: Locale, docType: RuleContext['docType'], references: Document[] = []): Promise<RuleRun> {
   const run: RuleRun = { messages: [], fixes: [], stats: {}, crashes: [] };
   for (const { id, rule, severity, options } of rules) {
     const ctx: RuleContext = {
@@ -43,6 +43,7 @@ export async function runRules(doc: Document, rules: ResolvedRule[], locale: Loc
       locale,
       severity,
       docType,
+      references,
       stat: (stats) => Object.assign(run.stats, stats),
       report: (r: Report) => {
         const p = typeof r.paragraph === 'number' ? doc.paragraphs[r.paragraph] : r.paragraph;

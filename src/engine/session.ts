@@ -17,6 +17,9 @@ export interface SessionOptions extends ConfigSource {
   type?: string;
   limits?: LintLimits;
   debug?: boolean;
+  render?: boolean;
+  /** --against: upstream documents, relative to cwd. */
+  against?: string[];
 }
 
 export class LintSession {
@@ -25,7 +28,7 @@ export class LintSession {
 
   constructor(private readonly options: SessionOptions) {
     this.loader = new ConfigLoader(options);
-    this.cli = { rules: options.rules ?? {}, locale: options.locale };
+    this.cli = { rules: options.rules ?? {}, locale: options.locale, against: (options.against ?? []).map((a) => resolve(options.cwd, a)) };
   }
 
   /** The settings for a draft at `absPath` (throws ConfigError for a bad config). */
@@ -58,7 +61,7 @@ export class LintSession {
       const absPath = resolve(cwd, target.path);
       const settings = await this.settingsFor(absPath);
       if (settings.ignored) continue;
-      results.push(await lintFile({ path: target.path, absPath, settings, typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug }));
+      results.push(await lintFile({ path: target.path, absPath, settings, typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug, render: this.options.render }));
     }
     return results;
   }
@@ -66,6 +69,6 @@ export class LintSession {
   async lintBytes(bytes: Uint8Array, shownPath: string): Promise<FileResult> {
     const absPath = resolve(this.options.cwd, shownPath);
     const settings = await this.settingsFor(absPath);
-    return lintFile({ path: shownPath, bytes, settings, typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug });
+    return lintFile({ path: shownPath, bytes, settings, typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug, render: this.options.render });
   }
 }

@@ -2,7 +2,14 @@
 import type { Document, PageCount } from '../document/model.js';
 import { estimateTextPages } from './text-pages.js';
 
-export function estimatePages(doc: Document): PageCount {
+export interface EstimateOptions {
+  /** --render: lay the file out with LibreOffice when it is installed. */
+  render?: boolean;
+  /** The file on disk (needed for --render); undefined for stdin. */
+  absPath?: string;
+}
+
+export async function estimatePages(doc: Document, _options: EstimateOptions = {}): Promise<PageCount> {
   if (doc.pages) return doc.pages;
   const estimate = estimateTextPages(doc);
   const saved = (doc.layout as { savedByProgram?: number } | undefined)?.savedByProgram;

@@ -1,0 +1,90 @@
+// Reading the limit class from a 公文 title: 发文机关 + 关于…的 + 文种 (domain.md). The 文种 is the
+// title's last word; for a 通知 that 印发 a document, the attachment decides; a 报告 on one matter is a
+// special report, a report on a year's or a body's whole work a comprehensive one.
+import type { Locale } from '../api.js';
+import words from './title-words.json' with { type: 'json' };
+
+export interface TitleClass {
+  id: 'policy' | 'task' | 'comprehensive-report' | 'special-report' | 'other';
+  wenzhong?: string;
+  reason: { zh: string; en: string };
+}
+
+const TRAILING = new RegExp(words.trailingNotes);
+
+const endsWithAny = (text: string, list: string[]): string | undefined => list.find((w) => text.endsWith(w));
+const includesAny = (text: string, list: string[]): string | undefined => list.find((w) => text.includes(w));
+
+/** The title without its trailing note (（试行）, （征求意见稿）) and surrounding space. */
+export function cleanTitle(title: string): string {
+  let t = title.replace(/[\s\u3000]+/g, '');
+  for (let i = 0; i < 3 && TRAILING.test(t); i++) t = t.replace(TRAILING, '');
+  return t;
+}
+
+/** The kind of a document named in a title, e.g. 《…实施方案》 → task. */
+function kindOfDocumentName(name: string): { id: 'policy' | 'task'; word: string } | undefined {
+  const n = cleanTitle(name);
+  const task = endsWithAny(n, words.taskDocuments);
+  const policy = endsWithAny(n, words.policyDocuments);
+  // "…实施意见" ends with both "意见" (policy) and nothing task-like; "…工作方案" only task-like.
+  if (task && (!policy || task.length >= policy.length)) return { id: 'task', word: task };
+  if (policy) return { id: 'policy', word: policy };
+  return undefined;
+}
+
+export function classifyTitle(rawTitle: string, locale: Locale = 'zh'): TitleClass | undefined {
+  const title = cleanTitle(rawTitle);
+  if (!title) return undefined;
+  const wz = endsWithAny(title, words.wenzhong);
+  const r = (zh: string, en: string): { zh: string; en: string } => ({ zh, en });
+  void locale;
+
+  if (!wz) {
+    // Titles of a document itself (…实施细则, …工作方案), as drafts of attachments often are.
+    const own = kindOfDocumentName(title);
+    if (!own) return undefined;
+    return own.id === 'policy'
+      ? { id: 'policy', reason: r(`标题以"${own.word}"结尾：政策性文件`, `the title ends with "${own.word}": a policy document`) }
+      : { id: 'task', reason: r(`标题以"${own.word}"结尾：部署具体任务的文件`, `the title ends with "${own.word}": a task document`) };
+  }
+
+  switch (wz) {
+    case '通知': {
+      const attached = /(?:印发|转发|颁发|发布)(?:《([^》]+)》|(.+?)的通知$)/.exec(title);
+      if (attached) {
+        const name = attached[1] ?? attached[2] ?? '';
+        const kind = kindOfDocumentName(name);
+        if (kind?.id === 'policy') return { id: 'policy', wenzhong: wz, reason: r(`印发"${kind.word}"的通知：政策性文件`, `a notice issuing a ${kind.word}: a policy document`) };
+        if (kind?.id === 'task') return { id: 'task', wenzhong: wz, reason: r(`印发"${kind.word}"的通知：部署具体任务的文件`, `a notice issuing a ${kind.word}: a task document`) };
+      }
+      const cue = includesAny(title, words.taskWording);
+      return { id: 'task', wenzhong: wz, reason: r(cue ? `通知，标题含"${cue}"：部署专项工作或具体任务` : '通知：部署具体工作', cue ? `a notice about "${cue}": special work or a concrete task` : 'a notice deploying work') };
+    }
+    case '意见':
+    case '决定':
+      return { id: 'policy', wenzhong: wz, reason: r(`标题以"${wz}"结尾：政策性文件`, `the title ends with "${wz}": a policy document`) };
+    case '报告': {
+      const special = includesAny(title, words.specialReport);
+      const comprehensive = includesAny(title, words.comprehensiveReport);
+      // "…工作情况的报告" is comprehensive only when no single matter is named before it.
+      const generic = /^(?:关于)?(?:\d{4}年(?:度)?|本年度?|今年)?(?:全面|全年|年度)?工作情况的报告$/.test(title.replace(/^.*?关于/, '关于'));
+      if (special && !(comprehensive && comprehensive !== '工作情况的报告') && !generic) {
+        const why = title.endsWith('情况的报告') ? '标题以"情况的报告"结尾' : `标题含"${special}"`;
+        return { id: 'special-report', wenzhong: wz, reason: r(`${why}：专项报告`, `${why === '标题以"情况的报告"结尾' ? 'the title ends with "情况的报告"' : `the title has "${special}"`}: a special report`) };
+      }
+      if (comprehensive || generic) {
+        const w = comprehensive ?? '工作情况';
+        return { id: 'comprehensive-report', wenzhong: wz, reason: r(`报告，标题含"${w}"：综合报告`, `a report with "${w}" in the title: a comprehensive report`) };
+      }
+      return { id: 'special-report', wenzhong: wz, reason: r('报告一个事项：专项报告', 'a report on one matter: a special report') };
+    }
+    case '请示': {
+      const kind = /(?:印发|出台|制定)/.test(title) ? kindOfDocumentName(title.replace(/的请示$/, '').replace(/^.*?《([^》]+)》.*$/, '$1')) : undefined;
+      if (kind?.id === 'policy') return { id: 'policy', wenzhong: wz, reason: r(`请示出台"${kind.word}"：政策性文件`, `a request to issue a ${kind.word}: a policy document`) };
+      return { id: 'special-report', wenzhong: wz, reason: r('请示一事一报：按专项报告掌握', 'a request carries one matter: treated as a special report') };
+    }
+    default:
+      return { id: 'other', wenzhong: wz, reason: r(`标题以"${wz}"结尾：其他文种`, `the title ends with "${wz}": another kind`) };
+  }
+}
