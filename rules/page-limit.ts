@@ -16,6 +16,7 @@ export default defineRule<{ warnFill: number }>({
     id: 'page-limit',
     description: { zh: '篇幅超过该文种的页数上限', en: 'the draft is longer than its kind allows' },
     defaultSeverity: 'error',
+    needsText: false,
     docs: 'docs/rules/page-limit.md',
     messages: {
       over: { zh: '{about}{count} 页（{method}），{type}上限 {limit} 页', en: '{about}{count} pages ({method}); the limit for a {type} is {limit}' },

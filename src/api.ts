@@ -32,6 +32,8 @@ export interface RuleMeta {
   /** Message templates by id; `{name}` is replaced from `data`. */
   messages?: Record<string, LocalText>;
   options?: Record<string, OptionSpec>;
+  /** false for rules about the whole file (page counts) that still run when a PDF has no text layer. */
+  needsText?: boolean;
 }
 
 export interface Fix {

@@ -10,7 +10,7 @@ import { ConfigError, type RuleSetting } from './config/types.js';
 import { checkRuleSetting } from './config/validate.js';
 import { ReferenceError } from './engine/references.js';
 import { LintSession } from './engine/session.js';
-import type { FileResult } from './engine/result.js';
+import { countMessages, type FileResult } from './engine/result.js';
 import { BUILTIN_FORMATTERS, loadFormatter } from './formatters/index.js';
 import { VERSION } from './version.js';
 
@@ -32,6 +32,8 @@ interface CheckOptions {
   debug?: boolean;
   render?: boolean;
   against: string[];
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -125,6 +127,25 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   } else {
     if (!paths.length) throw new UsageError('no drafts given: wenfeng <file|directory|glob>… (or --stdin)');
     results = await session.lintPaths(paths);
+  }
+
+  if (opts.fix || opts.fixDryRun) {
+    if (opts.stdin) throw new UsageError('--fix and --fix-dry-run work on files, not on --stdin');
+    const { fixFile } = await import('./engine/fix.js');
+    const notes: string[] = [];
+    for (const r of results) {
+      if (r.fatal || !r.fixes?.length) continue;
+      const outcome = await fixFile(r, resolve(cwd, r.path), Boolean(opts.fixDryRun && !opts.fix));
+      if (outcome.skipped) notes.push(`wenfeng: ${r.path}: ${outcome.skipped.zh} (${outcome.skipped.en})`);
+      if (opts.fixDryRun && !opts.fix && outcome.diff) process.stdout.write(outcome.diff);
+      // What --fix changed is no longer a problem in the file.
+      if (opts.fix && outcome.applied) {
+        r.messages = r.messages.filter((m) => !m.fixable);
+        countMessages(r);
+      }
+    }
+    if (notes.length) process.stderr.write(`${[...new Set(notes)].join('\n')}\n`);
+    if (opts.fixDryRun && !opts.fix) return exitCodeFor(results, maxWarnings);
   }
 
   if (opts.quiet) {
@@ -231,6 +252,8 @@ function addCheckOptions(cmd: Command): Command {
     .option('--stdin', '从标准输入读取文稿 read the draft from standard input')
     .option('--stdin-filename <name>', '标准输入文稿的文件名（决定格式和配置）name for the stdin draft')
     .option('--against <file>', '对照上级文件检查照抄照搬 compare with an upstream document (repeatable)', collect, [])
+    .option('--fix', '自动修正 .txt/.md 中的标点宽度（原子写入）fix punctuation width in .txt/.md (atomic write)')
+    .option('--fix-dry-run', '只显示修正差异，不写文件 show the fixes as a diff, write nothing')
     .option('--render', '用 LibreOffice 排版计页（需已安装）count .docx pages with LibreOffice when installed')
     .option('--print-config <file>', '打印某文件生效的配置 print the config that applies to a file')
     .option('-o, --output-file <path>', '把结果写入文件 write the report to a file')

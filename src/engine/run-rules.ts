@@ -38,6 +38,8 @@ export interface RuleRun {
 export async function runRules(doc: Document, rules: ResolvedRule[], locale: Locale, docType: RuleContext['docType'], references: Document[] = []): Promise<RuleRun> {
   const run: RuleRun = { messages: [], fixes: [], stats: {}, crashes: [] };
   for (const { id, rule, severity, options } of rules) {
+    // A scanned PDF has pages but no text: only rules about the whole file can say anything.
+    if (!doc.hasText && rule.meta.needsText !== false) continue;
     const ctx: RuleContext = {
       options,
       locale,

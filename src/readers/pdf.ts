@@ -1,0 +1,222 @@
+// The .pdf reader: pdf-parse 2.x (pdf.js) for the text runs and their positions, layout.ts to
+// re-join them into paragraphs. pdf.js is loaded on the first PDF only, and only once.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { layoutParagraphs, plainParagraphs, type LayoutResult, type PageText, type TextItem } from './pdf/layout.js';
+import { ReadError, type ReadResult, type Reader } from './types.js';
+
+type PdfParseModule = typeof import('pdf-parse');
+type PdfParser = InstanceType<PdfParseModule['PDFParse']>;
+
+// The slice of pdf.js's document/page proxies this reader uses.
+interface PdfTextContentItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+  dir?: string;
+}
+interface PdfPageProxy {
+  getViewport(params: { scale: number }): { height: number; transform: number[] };
+  getTextContent(): Promise<{ items: PdfTextContentItem[] }>;
+  cleanup(): unknown;
+}
+interface PdfDocumentProxy {
+  numPages: number;
+  getPage(pageNumber: number): Promise<PdfPageProxy>;
+}
+
+let modulePromise: Promise<PdfParseModule> | undefined;
+let moduleLoads = 0;
+
+/** pdf-parse, imported on first use and kept: a second pdf.js copy in one process is refused by its worker. */
+function loadPdfParse(): Promise<PdfParseModule> {
+  if (!modulePromise) {
+    moduleLoads++;
+    const loading = import('pdf-parse');
+    modulePromise = loading;
+    // A failed import is not kept, so a later file can try again.
+    loading.catch(() => {
+      if (modulePromise === loading) modulePromise = undefined;
+    });
+  }
+  return modulePromise;
+}
+
+/** How many times this process has imported pdf-parse (for tests: must stay at 1). */
+export function pdfParseLoadCount(): number {
+  return moduleLoads;
+}
+
+interface AssetDirs {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+  wasmUrl: string;
+}
+let assetDirs: AssetDirs | undefined;
+
+/**
+ * pdf.js's cMaps, standard fonts and wasm decoders, as filesystem paths (pdf.js reads them with
+ * fs in Node; the trailing slash is required). Resolved through the packages, from the pdfjs-dist
+ * that pdf-parse itself depends on, so this works from src/ and from a bundled dist/ alike.
+ */
+export function pdfjsAssetDirs(): AssetDirs {
+  if (!assetDirs) {
+    const fromHere = createRequire(import.meta.url);
+    const pdfParseEntry = fromHere.resolve('pdf-parse');
+    const pdfjsRoot = dirname(createRequire(pdfParseEntry).resolve('pdfjs-dist/package.json'));
+    assetDirs = {
+      cMapUrl: `${join(pdfjsRoot, 'cmaps')}/`,
+      standardFontDataUrl: `${join(pdfjsRoot, 'standard_fonts')}/`,
+      wasmUrl: `${join(pdfjsRoot, 'wasm')}/`,
+    };
+  }
+  return assetDirs;
+}
+
+const errors = {
+  encrypted: (cause: unknown) =>
+    new ReadError(
+      'pdf-encrypted',
+      {
+        zh: '文件设有打开密码，无法读取；请先取消密码',
+        en: 'the PDF is password-protected; remove the open password first',
+      },
+      { cause },
+    ),
+  corrupt: (cause: unknown) =>
+    new ReadError(
+      'pdf-corrupt',
+      { zh: '文件已损坏：PDF 结构不完整', en: 'damaged file: the PDF structure is incomplete' },
+      { cause },
+    ),
+  unavailable: (cause: unknown) =>
+    new ReadError(
+      'pdf-reader-unavailable',
+      {
+        zh: '无法读取 PDF：PDF 组件（pdf-parse）未能加载',
+        en: 'cannot read PDF: the PDF component (pdf-parse) failed to load',
+      },
+      { cause },
+    ),
+};
+
+const NO_TEXT_WARNING = {
+  code: 'pdf-no-text',
+  message: {
+    zh: '此 PDF 没有文字层（可能是扫描件），只统计了页数，文字规则未运行；识别扫描件（OCR）不在本工具范围内',
+    en: 'this PDF has no text layer (a scan?): only its pages were counted and no text rule ran; OCR is outside this tool',
+  },
+};
+
+/** Maps whatever pdf.js threw to a ReadError; the original stays as `cause`, never printed. */
+function toReadError(error: unknown): ReadError {
+  if (error instanceof ReadError) return error;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') return errors.encrypted(error);
+  return errors.corrupt(error);
+}
+
+export const readPdf: Reader = async (bytes) => {
+  let pdfParse: PdfParseModule;
+  let assets: AssetDirs;
+  try {
+    pdfParse = await loadPdfParse();
+    assets = pdfjsAssetDirs();
+  } catch (error) {
+    throw errors.unavailable(error);
+  }
+
+  const parser = new pdfParse.PDFParse({
+    // A copy: pdf.js transfers (detaches) the buffer it is given, and the caller still owns `bytes`.
+    data: new Uint8Array(bytes),
+    // Nothing from a document is ever compiled or run.
+    isEvalSupported: false,
+    // Without cMaps, text in CJK fonts that are not embedded (e.g. STSong-Light with
+    // UniGB-UCS2-H) silently comes out empty.
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    wasmUrl: assets.wasmUrl,
+    useSystemFonts: false,
+    verbosity: pdfParse.VerbosityLevel.ERRORS,
+  });
+  let extracted: { count: number; layout: LayoutResult | undefined; pages: PageText[] };
+  try {
+    // getInfo() opens the document (and throws for a password or a damaged file).
+    const info = await parser.getInfo();
+    // pdf-parse's getText() gives strings only; the positions re-joining needs come from the
+    // pdf.js document it holds. If that field ever goes, fall back to its plain text.
+    const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
+    extracted = doc
+      ? { count: doc.numPages, layout: undefined, pages: await readPages(doc) }
+      : { count: info.total, layout: await readPlainText(parser), pages: [] };
+  } catch (error) {
+    throw toReadError(error);
+  } finally {
+    // Frees the document and its (fake) worker, so the CLI exits promptly.
+    await parser.destroy().catch(() => undefined);
+  }
+
+  // Outside the try: a fault in our own layout code is a bug to see, not a "damaged file".
+  const layout = extracted.layout ?? layoutParagraphs(extracted.pages);
+  const result: ReadResult = {
+    format: 'pdf',
+    paragraphs: layout.paragraphs,
+    pages: { count: extracted.count, method: 'pdf', exact: true },
+    warnings: [],
+    hasText: layout.paragraphs.length > 0,
+  };
+  if (layout.title !== undefined) result.title = layout.title;
+  if (layout.lastPageFill !== undefined) result.pages!.lastPageFill = layout.lastPageFill;
+  if (!result.hasText) result.warnings.push(NO_TEXT_WARNING);
+  return result;
+};
+
+async function readPages(doc: PdfDocumentProxy): Promise<PageText[]> {
+  const pages: PageText[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    try {
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items: TextItem[] = [];
+      for (const raw of content.items) {
+        const item = toTextItem(raw, viewport.transform);
+        if (item) items.push(item);
+      }
+      pages.push({ height: viewport.height, items });
+    } finally {
+      page.cleanup();
+    }
+  }
+  return pages;
+}
+
+/** A pdf.js text run in top-down viewport space; undefined for runs that are not horizontal text. */
+function toTextItem(raw: PdfTextContentItem, view: number[]): TextItem | undefined {
+  const t = raw.transform;
+  if (typeof raw.str !== 'string' || raw.str === '' || !t || t.length < 6 || raw.dir === 'ttb') return undefined;
+  const [va = 1, vb = 0, vc = 0, vd = 1, ve = 0, vf = 0] = view;
+  const [ta = 0, tb = 0, tc = 0, td = 0, te = 0, tf = 0] = t;
+  // The run's matrix in viewport space (viewport × text), as pdf.js's Util.transform does.
+  const a = va * ta + vc * tb;
+  const b = vb * ta + vd * tb;
+  const c = va * tc + vc * td;
+  const d = vb * tc + vd * td;
+  const x = va * te + vc * tf + ve;
+  const y = vb * te + vd * tf + vf;
+  const size = Math.hypot(c, d);
+  // Rotated runs (diagonal watermarks, vertical stamps) are not part of the text flow.
+  if (size <= 0 || a <= 0 || Math.abs(b) > 0.05 * a || Math.abs(c) > 0.05 * size) return undefined;
+  return { str: raw.str, x, y, width: raw.width ?? 0, size };
+}
+
+/**
+ * Fallback if pdf-parse ever stops keeping its document where we look: its own per-page text,
+ * without positions, so each line becomes a paragraph (tests on re-joining would catch this).
+ */
+async function readPlainText(parser: PdfParser): Promise<LayoutResult> {
+  const text = await parser.getText({ pageJoiner: '' });
+  return plainParagraphs(text.pages.map((page) => page.text));
+}
