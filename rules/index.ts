@@ -4,5 +4,6 @@ import boilerplate from './boilerplate.js';
 import charLimit from './char-limit.js';
 import pageLimit from './page-limit.js';
 import placeholder from './placeholder.js';
+import typo from './typo.js';
 
-export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, boilerplate];
+export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate];

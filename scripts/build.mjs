@@ -1,7 +1,7 @@
 // Bundles the CLI and the library with esbuild: one fast-loading file for start-up, with format
 // readers and converters split into chunks that load only when a draft needs them.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -21,3 +21,7 @@ await build({
   banner: { js: "import { createRequire as __wenfengCreateRequire } from 'node:module'; const require = __wenfengCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// Rules read their data files lazily, next to the code that uses them: rules/data in the source tree,
+// dist/data in the bundle.
+cpSync(new URL('../rules/data', import.meta.url), new URL('../dist/data', import.meta.url), { recursive: true });

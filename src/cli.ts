@@ -47,7 +47,8 @@ function parseRuleFlags(specs: string[]): Record<string, RuleSetting> {
     let setting: unknown = m[2];
     if (m[2]!.startsWith('[')) {
       try {
-        setting = JSON.parse(m[2]!);
+        // Accept the severity unquoted, as people write it: [warning, {"maxPerThousand": 1}].
+        setting = JSON.parse(m[2]!.replace(/^\[\s*(off|info|warning|error)\s*([,\]])/, '["$1"$2'));
       } catch {
         throw new UsageError(`--rule '${spec}': the value is not valid JSON`);
       }
@@ -270,11 +271,13 @@ export async function main(argv: string[]): Promise<number> {
 
   let code = 0;
   const debug = argv.includes('--debug');
-  addCheckOptions(program.command('check', { isDefault: true }).argument('[paths...]', '文件、目录或通配符 files, directories or globs'))
+  const check = addCheckOptions(program.command('check', { isDefault: true }).argument('[paths...]', '文件、目录或通配符 files, directories or globs'))
     .description('检查文稿 check drafts (the default command)')
     .action(async (paths: string[], opts: CheckOptions) => {
       code = await runCheck(paths, opts);
     });
+  // `wenfeng --help` shows the options of the default command too: that is what people run.
+  program.addHelpText('after', () => `\n${check.helpInformation().replace(/^Usage: wenfeng check/, 'Usage: wenfeng [check]')}`);
   program
     .command('rules')
     .argument('[id]', '规则 id：打印其文档 a rule id: print its documentation')

@@ -37,9 +37,8 @@ export class ConfigLoader {
   constructor(private readonly source: ConfigSource) {}
 
   private getExplorer(): Promise<Explorer> {
-    this.explorer ??= import('cosmiconfig').then(({ cosmiconfig }) =>
-      cosmiconfig('wenfeng', { searchPlaces: CONFIG_FILES, searchStrategy: 'global', stopDir: parse(this.source.cwd).root, cache: true }) as unknown as Explorer,
-    );
+    // cosmiconfig is CommonJS: bundled, its exports arrive on `default`.
+    this.explorer ??= import('cosmiconfig').then((mod) => (mod.cosmiconfig ?? (mod as unknown as { default: typeof mod }).default.cosmiconfig)('wenfeng', { searchPlaces: CONFIG_FILES, searchStrategy: 'global', stopDir: parse(this.source.cwd).root, cache: true }) as unknown as Explorer);
     return this.explorer;
   }
 

@@ -15,6 +15,7 @@ export async function buildDocument(read: ReadResult, path: string): Promise<Doc
   if (read.title !== undefined) doc.title = read.title;
   if (read.pages) doc.pages = read.pages;
   if (read.layout !== undefined) doc.layout = read.layout;
+  if (read.controls?.length) doc.controls = read.controls;
   return doc;
 }
 

@@ -72,6 +72,15 @@ export interface ReadWarning {
   message: { zh: string; en: string };
 }
 
+/** An inline control comment in a text draft: <!-- wenfeng-disable placeholder --> etc. */
+export interface InlineControl {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Rule ids it names; empty means every rule. */
+  rules: string[];
+  /** 1-based source line of the comment. */
+  line: number;
+}
+
 export interface Document {
   /** The path as given by the user (or the --stdin-filename). */
   path: string;
@@ -87,4 +96,6 @@ export interface Document {
   warnings: ReadWarning[];
   /** Whether the text could be read at all (false for a PDF with no text layer). */
   hasText: boolean;
+  /** Inline control comments (Markdown drafts). */
+  controls?: InlineControl[];
 }

@@ -9,6 +9,7 @@ import { readDocumentBytes } from '../readers/index.js';
 import { ReadError } from '../readers/types.js';
 import { fsError } from '../files/collect.js';
 import { countMessages, type FileResult } from './result.js';
+import { applyInlineControls } from './inline-control.js';
 import { loadReference } from './references.js';
 import { runRules } from './run-rules.js';
 
@@ -90,6 +91,7 @@ export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
   const references = await Promise.all(opts.settings.references.map((r) => loadReference(r, limits.maxInflatedBytes)));
   const run = await runRules(doc, opts.settings.rules, locale, { id: docType.id, label: docType.label, pageLimit: docType.pageLimit }, references);
 
+  const messages = applyInlineControls(run.messages, doc.controls);
   const result: FileResult = {
     path: opts.path,
     format: doc.format,
@@ -97,12 +99,12 @@ export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
     docType,
     pages,
     stats: { ...documentStats(doc), ...run.stats },
-    messages: run.messages,
+    messages,
     errorCount: 0,
     warningCount: 0,
     infoCount: 0,
     document: doc,
-    fixes: run.fixes,
+    fixes: messages.flatMap((m) => run.fixOf.get(m) ?? []),
   };
   for (const w of doc.warnings) {
     result.messages.unshift({ ruleId: null, severity: 'warning', message: w.message[locale], line: 1, column: 1, endLine: 1, endColumn: 1 });

@@ -30,13 +30,14 @@ export class RuleCrash extends Error {
 
 export interface RuleRun {
   messages: LintMessage[];
-  fixes: PendingFix[];
+  /** The fix behind each fixable message, so messages dropped later take their fixes with them. */
+  fixOf: WeakMap<LintMessage, PendingFix>;
   stats: Record<string, number>;
   crashes: RuleCrash[];
 }
 
 export async function runRules(doc: Document, rules: ResolvedRule[], locale: Locale, docType: RuleContext['docType'], references: Document[] = []): Promise<RuleRun> {
-  const run: RuleRun = { messages: [], fixes: [], stats: {}, crashes: [] };
+  const run: RuleRun = { messages: [], fixOf: new WeakMap(), stats: {}, crashes: [] };
   for (const { id, rule, severity, options } of rules) {
     // A scanned PDF has pages but no text: only rules about the whole file can say anything.
     if (!doc.hasText && rule.meta.needsText !== false) continue;
@@ -68,7 +69,7 @@ export async function runRules(doc: Document, rules: ResolvedRule[], locale: Loc
         if (r.suggestion !== undefined) message.suggestion = format(localize(r.suggestion, locale), r.data);
         if (r.fix) {
           message.fixable = true;
-          run.fixes.push({ paragraph: p.index, start, end, text: r.fix.text });
+          run.fixOf.set(message, { paragraph: p.index, start, end, text: r.fix.text });
         }
         run.messages.push(message);
       },

@@ -28,6 +28,8 @@ export function describeType(result: FileResult, locale: Locale): string {
   const t = result.docType;
   if (!t) return '';
   const limit = t.pageLimit !== undefined ? (locale === 'zh' ? `，上限 ${t.pageLimit} 页` : `, limit ${t.pageLimit} pages`) : '';
+  // A reason read from the title already names the type ("标题以"情况的报告"结尾：专项报告").
+  if (t.source === 'title' && t.reason) return `${t.reason}${limit}`;
   const reason = t.reason ? (locale === 'zh' ? `（${t.reason}）` : ` (${t.reason})`) : '';
   return `${t.label}${reason}${limit}`;
 }

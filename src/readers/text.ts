@@ -1,6 +1,6 @@
 // Plain-text and Markdown drafts: one paragraph per source line, so a finding's line is the file's line.
 import { parseHeadingMarker } from '../document/heading-marker.js';
-import type { ParagraphKind } from '../document/model.js';
+import type { InlineControl, ParagraphKind } from '../document/model.js';
 import { decodeText } from './decode-text.js';
 import type { RawParagraph, ReadResult, Reader } from './types.js';
 
@@ -25,6 +25,20 @@ function readPlain(lines: string[]): RawParagraph[] {
     if (text.trim()) seenText = true;
     return { text, sourceLine: i + 1, ...kindOfTextLine(text, first) };
   });
+}
+
+const CONTROL = /<!--\s*wenfeng-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+
+/** Inline control comments anywhere in a Markdown line. */
+function controlsOf(lines: string[]): InlineControl[] {
+  const controls: InlineControl[] = [];
+  lines.forEach((line, i) => {
+    for (const m of line.matchAll(CONTROL)) {
+      const rules = m[2]!.split(/[\s,]+/).filter(Boolean);
+      controls.push({ kind: m[1] as InlineControl['kind'], rules, line: i + 1 });
+    }
+  });
+  return controls;
 }
 
 /** Markdown: markup before the text is kept out of `text` and recorded as `sourceOffset`. */
@@ -72,6 +86,7 @@ function makeReader(format: 'txt' | 'md'): Reader {
     const paragraphs = format === 'md' ? readMarkdown(lines) : readPlain(lines);
     const title = paragraphs.find((p) => p.kind === 'title')?.text.trim();
     const result: ReadResult = { format, paragraphs, warnings: [] };
+    if (format === 'md') result.controls = controlsOf(lines);
     if (title) result.title = title;
     return result;
   };

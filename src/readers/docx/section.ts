@@ -1,0 +1,65 @@
+// w:sectPr: page size, margins, document grid, columns and how the section starts.
+import type { DocGridType, SectionFacts, SectionStart } from './layout-facts.js';
+import { int, onOff, twips } from './units.js';
+import { child, childrenNamed, type XmlElement } from './xml.js';
+
+const STARTS = new Set<SectionStart>(['nextPage', 'continuous', 'oddPage', 'evenPage', 'nextColumn']);
+const GRIDS = new Set<DocGridType>(['default', 'lines', 'linesAndChars', 'snapToChars']);
+
+// What Word (zh-CN) uses when a section leaves them out: A4, 2.54/3.17 cm margins.
+const A4 = { w: 11906, h: 16838 };
+const DEFAULT_MARGINS = { top: 1440, right: 1800, bottom: 1440, left: 1800, header: 851, footer: 992, gutter: 0 };
+
+export function readSection(sectPr: XmlElement | undefined, firstBlock: number, endBlock: number): SectionFacts {
+  const type = child(sectPr, 'w:type')?.attrs['w:val'] as SectionStart | undefined;
+  const pgSz = child(sectPr, 'w:pgSz');
+  const width = twips(pgSz?.attrs['w:w']) ?? A4.w;
+  const height = twips(pgSz?.attrs['w:h']) ?? A4.h;
+  const orient = pgSz?.attrs['w:orient'];
+  const pgMar = child(sectPr, 'w:pgMar');
+  const m = (key: keyof typeof DEFAULT_MARGINS): number => twips(pgMar?.attrs[`w:${key}`]) ?? DEFAULT_MARGINS[key];
+  const grid = child(sectPr, 'w:docGrid');
+  const gridType = grid?.attrs['w:type'] as DocGridType | undefined;
+  const docGrid: SectionFacts['docGrid'] = { type: gridType && GRIDS.has(gridType) ? gridType : 'default' };
+  const linePitch = int(grid?.attrs['w:linePitch']);
+  const charSpace = int(grid?.attrs['w:charSpace']);
+  if (linePitch !== undefined) docGrid.linePitch = linePitch;
+  if (charSpace !== undefined) docGrid.charSpace = charSpace;
+  const cols = child(sectPr, 'w:cols');
+  const colWidths = childrenNamed(cols, 'w:col').map((c) => twips(c.attrs['w:w']) ?? 0);
+  const columns: SectionFacts['columns'] = {
+    count: Math.max(1, int(cols?.attrs['w:num']) ?? (colWidths.length || 1)),
+    equalWidth: cols?.attrs['w:equalWidth'] !== undefined ? onOff(cols.attrs['w:equalWidth']) : colWidths.length === 0,
+  };
+  const space = twips(cols?.attrs['w:space']);
+  if (space !== undefined) columns.space = space;
+  if (colWidths.length > 0) columns.widths = colWidths;
+  const titlePg = child(sectPr, 'w:titlePg');
+  const facts: SectionFacts = {
+    start: type && STARTS.has(type) ? type : 'nextPage',
+    pageWidth: width,
+    pageHeight: height,
+    orientation: orient === 'landscape' || (orient === undefined && width > height) ? 'landscape' : 'portrait',
+    margins: {
+      top: m('top'),
+      right: m('right'),
+      bottom: m('bottom'),
+      left: m('left'),
+      header: m('header'),
+      footer: m('footer'),
+      gutter: m('gutter'),
+    },
+    docGrid,
+    columns,
+    titlePage: titlePg ? onOff(titlePg.attrs['w:val']) : false,
+    hasHeader: childrenNamed(sectPr, 'w:headerReference').length > 0,
+    hasFooter: childrenNamed(sectPr, 'w:footerReference').length > 0,
+    firstBlock,
+    endBlock,
+  };
+  const pageStart = int(child(sectPr, 'w:pgNumType')?.attrs['w:start']);
+  if (pageStart !== undefined) facts.pageNumberStart = pageStart;
+  const vAlign = child(sectPr, 'w:vAlign')?.attrs['w:val'];
+  if (vAlign !== undefined) facts.verticalAlign = vAlign;
+  return facts;
+}
