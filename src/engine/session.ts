@@ -55,9 +55,14 @@ export class LintSession {
       const rel = relative(base.dir, abs).split(sep).join('/');
       return !rel.startsWith('..') && ignores.some((p) => matchesIgnorePattern(rel, p));
     };
-    const { targets, errors } = await collectTargets(inputs, cwd, ignored);
-    const results: FileResult[] = errors.map((e) => fatalResult(e.path, e.zh, e.en, locale));
-    for (const target of targets) {
+    const { entries } = await collectTargets(inputs, cwd, ignored);
+    const results: FileResult[] = [];
+    for (const entry of entries) {
+      if ('error' in entry) {
+        results.push(fatalResult(entry.error.path, entry.error.zh, entry.error.en, locale));
+        continue;
+      }
+      const { target } = entry;
       const absPath = resolve(cwd, target.path);
       const settings = await this.settingsFor(absPath);
       if (settings.ignored) continue;

@@ -18,8 +18,8 @@ export interface TargetError {
 }
 
 export interface Collected {
-  targets: Target[];
-  errors: TargetError[];
+  /** Drafts and problems, in the order the inputs named them. */
+  entries: Array<{ target: Target } | { error: TargetError }>;
 }
 
 export type IgnoreTest = (absPath: string) => boolean;
@@ -103,9 +103,11 @@ async function expandGlob(pattern: string, cwd: string, ignored: IgnoreTest, out
 }
 
 export async function collectTargets(inputs: string[], cwd: string, ignored: IgnoreTest): Promise<Collected> {
-  const targets: Target[] = [];
-  const errors: TargetError[] = [];
+  const entries: Collected['entries'] = [];
+  const seen = new Set<string>();
   for (const input of inputs) {
+    const targets: Target[] = [];
+    const errors: TargetError[] = [];
     const abs = resolve(cwd, input);
     const info = await stat(abs).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (info instanceof Error) {
@@ -113,12 +115,15 @@ export async function collectTargets(inputs: string[], cwd: string, ignored: Ign
         const before = targets.length;
         await expandGlob(input, cwd, ignored, targets);
         if (targets.length === before) errors.push({ path: input, code: 'no-match', zh: '没有匹配的文稿', en: 'no drafts match this pattern' });
+        for (const error of errors) entries.push({ error });
+        for (const target of targets) if (!seen.has(resolve(cwd, target.path))) (seen.add(resolve(cwd, target.path)), entries.push({ target }));
         continue;
       }
       // Say "dangling symlink" rather than "does not exist" when that is the reason.
       const link = await lstat(abs).catch(() => undefined);
       if (link?.isSymbolicLink() && info.code === 'ENOENT') errors.push({ path: input, code: 'dangling-link', zh: '符号链接指向的文件不存在', en: 'dangling symbolic link' });
       else errors.push(fsError(input, info));
+      entries.push(...errors.map((error) => ({ error })));
       continue;
     }
     if (info.isDirectory()) {
@@ -128,8 +133,14 @@ export async function collectTargets(inputs: string[], cwd: string, ignored: Ign
         errors.push({ path: input, code: 'no-drafts', zh: `目录中没有可检查的文稿（支持 ${SUPPORTED_EXTENSIONS.join(' ')}）`, en: `no drafts in this directory (supported: ${SUPPORTED_EXTENSIONS.join(' ')})` });
       }
     } else if (!ignored(abs)) targets.push({ path: input });
+    for (const error of errors) entries.push({ error });
+    for (const target of targets) {
+      // The same file named twice is checked once.
+      const key = resolve(cwd, target.path);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      entries.push({ target });
+    }
   }
-  // The same file named twice is checked once.
-  const unique = [...new Map(targets.map((t) => [resolve(cwd, t.path), t])).values()];
-  return { targets: unique, errors };
+  return { entries };
 }

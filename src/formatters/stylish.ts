@@ -39,8 +39,13 @@ export const stylish: Formatter = (results, { locale, color }) => {
     warnings += r.warningCount;
     infos += r.infoCount;
     fixable += r.messages.filter((m) => m.fixable).length;
+    if (r.fatal) {
+      // A file that could not be read is one line: the file and the cause.
+      out.push(`${color.underline(r.path)}  ${color.red(words.error)}  ${r.messages.map((m) => m.message).join('；')}`);
+      continue;
+    }
     out.push(color.underline(r.path));
-    if (!r.fatal) {
+    {
       const facts = [describeType(r, locale), describePages(r, locale)].filter(Boolean).join(' · ');
       if (facts) out.push(color.dim(`  ${facts}`));
     }
