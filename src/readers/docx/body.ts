@@ -71,6 +71,16 @@ function isRed(color: string | undefined): boolean {
   return r >= 0xb0 && g < 0x70 && b < 0x70;
 }
 
+/** Descendants with the name, not looking inside the ones found. */
+function collectOutermost(node: XmlElement, name: string, out: XmlElement[]): XmlElement[] {
+  for (const c of node.children) {
+    if (typeof c === 'string') continue;
+    if (c.name === name) out.push(c);
+    else collectOutermost(c, name, out);
+  }
+  return out;
+}
+
 function sameLook(a: RunFacts, b: RunFacts): boolean {
   return (
     a.size === b.size &&
@@ -98,8 +108,8 @@ export class BodyReader {
   /** Content of paragraphs whose mark was deleted: it joins the next paragraph (as Word and mammoth do). */
   private pendingDeleted: XmlNode[] = [];
   private sectionStart = 0;
-  /** Inside mc:Fallback: drawings there duplicate the mc:Choice ones already recorded. */
-  private fallbackDepth = 0;
+  /** Inside an mc:Fallback whose mc:Choice drawings were recorded: its shapes are duplicates. */
+  private suppressDrawings = 0;
 
   constructor(
     private readonly styles: StyleSheet,
@@ -229,6 +239,12 @@ export class BodyReader {
       countedChars: 0,
     };
     this.walkInline(content, state, baseRPr);
+    // A field instruction does not outlive its paragraph: a field left unseparated (a damaged
+    // file) would otherwise hide the rest of the document.
+    while (this.fields[this.fields.length - 1] === 'instr') {
+      this.fields.pop();
+      this.instrDepth--;
+    }
 
     const body = state.parts.join('');
     const prefix = generated?.text ?? '';
@@ -378,7 +394,7 @@ export class BodyReader {
           state.noteRefs++;
           break;
         case 'w:drawing':
-          if (this.fallbackDepth === 0) this.readDrawing(node, state, true);
+          if (this.suppressDrawings === 0) this.readDrawing(node, state, true);
           break;
         case 'w:pict':
         case 'w:object':
@@ -393,18 +409,20 @@ export class BodyReader {
     }
   }
 
-  /** mc:AlternateContent: text from mc:Fallback only (as mammoth), drawings from mc:Choice. */
-  private readAlternate(node: XmlElement, state: InlineState, runRPr: RPr): void {
+  /** mc:AlternateContent: text from mc:Fallback only (as mammoth), drawings from mc:Choice when it has them. */
+  private readAlternate(node: XmlElement, state: InlineState, rPr: RPr): void {
     const choice = child(node, 'mc:Choice');
     const fallback = child(node, 'mc:Fallback');
-    if (choice && this.fallbackDepth === 0) {
-      const drawing = findDescendant(choice, 'w:drawing');
-      if (drawing) this.readDrawing(drawing, state, !fallback);
+    let drawings: XmlElement[] = [];
+    if (choice && this.suppressDrawings === 0) {
+      drawings = collectOutermost(choice, 'w:drawing', []);
+      for (const d of drawings) this.readDrawing(d, state, !fallback);
     }
     if (fallback) {
-      this.fallbackDepth++;
-      this.walkInline(fallback.children, state, runRPr);
-      this.fallbackDepth--;
+      // The fallback's VML shapes are the same drawings again.
+      if (drawings.length > 0) this.suppressDrawings++;
+      this.walkInline(fallback.children, state, rPr);
+      if (drawings.length > 0) this.suppressDrawings--;
     }
   }
 
@@ -514,7 +532,7 @@ export class BodyReader {
 
   /** VML (w:pict, w:object): the shape's size from its style, and its text boxes, read after the paragraph. */
   private readVml(node: XmlElement, state: InlineState): void {
-    if (this.fallbackDepth === 0) {
+    if (this.suppressDrawings === 0) {
       const shape = elements(node).find((e) => e.name.startsWith('v:') && e.attrs['style'] !== undefined);
       if (shape) {
         const style = new Map<string, string>();
@@ -534,16 +552,8 @@ export class BodyReader {
         state.drawings.push(facts);
       }
     }
-    this.collectTextBoxes(node, state.textBoxes);
-  }
-
-  /** w:txbxContent descendants, outermost only (their own nested boxes are found when they are read). */
-  private collectTextBoxes(node: XmlElement, out: XmlElement[]): void {
-    for (const c of node.children) {
-      if (typeof c === 'string') continue;
-      if (c.name === 'w:txbxContent') out.push(c);
-      else this.collectTextBoxes(c, out);
-    }
+    // Text boxes: the outermost ones; boxes inside them are found when they are read.
+    collectOutermost(node, 'w:txbxContent', state.textBoxes);
   }
 
   private readTable(tbl: XmlElement, where: Where): TableBlock {

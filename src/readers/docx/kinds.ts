@@ -6,6 +6,8 @@ import type { ParagraphMeta } from './body.js';
 const TITLE_MIN_PT = 18;
 /** Only the head of a document can hold its title (after the 版头: 份号, 密级, 发文机关标志, 发文字号). */
 const TITLE_SCAN = 15;
+/** Longer than any line of a 版头: body text. */
+const BODY_LENGTH = 60;
 
 export function assignKinds(paragraphs: RawParagraph[], meta: ParagraphMeta[]): void {
   for (let i = 0; i < paragraphs.length; i++) {
@@ -44,8 +46,8 @@ export function markTitle(paragraphs: RawParagraph[], meta: ParagraphMeta[]): st
     if (text.length === 0) continue;
     seen++;
     if (!isTitleLike(m)) {
-      // Headings and numbered items mean the body has begun.
-      if (p.kind === 'heading' || p.kind === 'list-item') return undefined;
+      // Headings, numbered items, the 主送机关 line and long text mean the body has begun.
+      if (p.kind === 'heading' || p.kind === 'list-item' || /[：:]$/.test(text) || text.length > BODY_LENGTH) return undefined;
       continue;
     }
     const parts = [text];

@@ -50,6 +50,7 @@ export class StyleSheet {
   private readonly styles = new Map<string, StyleDef | undefined>();
   private readonly paragraphCache = new Map<string, { pPr: PPr; rPr: RPr }>();
   private readonly characterCache = new Map<string, RPr>();
+  private readonly headingCache = new Map<string, number>();
 
   constructor(private readonly source: StyleSource) {
     const defaults = source.docDefaults;
@@ -147,6 +148,16 @@ export class StyleSheet {
    * "标题 2" (or a custom "公文标题 2"), nearest in the chain first. 0 when none.
    */
   headingLevel(id: string | undefined): number {
+    const key = id ?? '';
+    let level = this.headingCache.get(key);
+    if (level === undefined) {
+      level = this.findHeadingLevel(id);
+      this.headingCache.set(key, level);
+    }
+    return level;
+  }
+
+  private findHeadingLevel(id: string | undefined): number {
     const outline = this.paragraphStyle(id).pPr.outlineLevel;
     if (outline !== undefined) return outline >= 0 && outline <= 8 ? outline + 1 : 0;
     const chain = this.chain(id);

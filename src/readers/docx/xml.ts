@@ -113,11 +113,14 @@ export function parseXml(source: string | Uint8Array, part: string, options: Par
     if (declares) scopes.push(scope);
     scopeOwners.push(declares);
     let attrs = rawAttrs;
+    let name = tag.name;
+    // Files that bind the usual prefixes (nearly all) need no renaming at all.
     if (scope.renames.size > 0) {
       attrs = {};
       for (const key in rawAttrs) attrs[rename(scope, key, true)] = rawAttrs[key]!;
+      name = rename(scope, name, false);
     }
-    const element: XmlElement = { name: rename(scope, tag.name, false), attrs, children: [] };
+    const element: XmlElement = { name, attrs, children: [] };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
     if (keepTextIn) {
