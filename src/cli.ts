@@ -34,6 +34,10 @@ interface CheckOptions {
   against: string[];
   fix?: boolean;
   fixDryRun?: boolean;
+  concurrency?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  timeoutPerPage?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -88,6 +92,9 @@ function exitCodeFor(results: FileResult[], maxWarnings: number | undefined): nu
   return 0;
 }
 
+/** Machine-readable output goes to a file or a pipe: no progress bar then. */
+const toFileOrMachine = (opts: CheckOptions): boolean => opts.format !== 'stylish' && opts.format !== 'html';
+
 async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   const cwd = process.cwd();
   if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw new UsageError(`--locale must be zh or en, not '${opts.locale}'`);
@@ -98,8 +105,26 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings must be a whole number, not '${opts.maxWarnings}'`);
     if (maxWarnings === -1) maxWarnings = undefined;
   }
+  let concurrency: 'auto' | 'off' | number = 'auto';
+  if (opts.concurrency !== undefined) {
+    const n = Number(opts.concurrency);
+    if (opts.concurrency === 'auto' || opts.concurrency === 'off') concurrency = opts.concurrency;
+    else if (Number.isInteger(n) && n >= 1) concurrency = n;
+    else throw new UsageError(`--concurrency must be auto, off or a whole number ≥ 1, not '${opts.concurrency}'`);
+  }
+  let timeLimit;
+  if (opts.timeoutPerPage !== undefined) {
+    const seconds = Number(opts.timeoutPerPage);
+    if (!(seconds > 0)) throw new UsageError(`--timeout-per-page must be a number of seconds > 0, not '${opts.timeoutPerPage}'`);
+    const { DEFAULT_TIME_LIMIT } = await import('./engine/timeout.js');
+    // The base allowance scales with the per-page one, so a tight limit is tight for small files too.
+    timeLimit = { secondsPerPage: seconds, baseSeconds: Math.min(DEFAULT_TIME_LIMIT.baseSeconds, seconds * 3) };
+  }
   const session = new LintSession({
     cwd,
+    concurrency,
+    cacheLocation: opts.cache || opts.cacheLocation ? (opts.cacheLocation ?? 'node_modules/.cache/wenfeng') : undefined,
+    timeLimit,
     useConfig: opts.config !== false,
     configFile: typeof opts.config === 'string' ? opts.config : undefined,
     rules: parseRuleFlags(opts.rule),
@@ -127,7 +152,16 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     if (!opts.stdinFilename) results[0]!.path = '<stdin>';
   } else {
     if (!paths.length) throw new UsageError('no drafts given: wenfeng <file|directory|glob>… (or --stdin)');
-    results = await session.lintPaths(paths);
+    const { progressBar, wantsProgress } = await import('./formatters/progress.js');
+    let bar: ReturnType<typeof progressBar> | undefined;
+    results = await session.lintPaths(paths, {
+      noCacheReads: Boolean(opts.fix || opts.fixDryRun),
+      onProgress: (done, total) => {
+        if (!bar && !toFileOrMachine(opts) && wantsProgress(process.stderr, total, opts.format)) bar = progressBar(process.stderr);
+        bar?.update(done, total);
+      },
+    });
+    bar?.end();
   }
 
   if (opts.fix || opts.fixDryRun) {
@@ -256,6 +290,10 @@ function addCheckOptions(cmd: Command): Command {
     .option('--fix', '自动修正 .txt/.md 中的标点宽度（原子写入）fix punctuation width in .txt/.md (atomic write)')
     .option('--fix-dry-run', '只显示修正差异，不写文件 show the fixes as a diff, write nothing')
     .option('--render', '用 LibreOffice 排版计页（需已安装）count .docx pages with LibreOffice when installed')
+    .option('--concurrency <n>', '并行线程数 worker threads: auto | off | <n> (default auto)')
+    .option('--cache', '只检查改动过的文稿 reuse results of unchanged drafts')
+    .option('--cache-location <path>', '缓存位置 where the cache lives (default node_modules/.cache/wenfeng)')
+    .option('--timeout-per-page <s>', '每页允许的秒数，超时放弃该文件 seconds allowed per page before a file is abandoned (default 3, plus 10 per file)')
     .option('--print-config <file>', '打印某文件生效的配置 print the config that applies to a file')
     .option('-o, --output-file <path>', '把结果写入文件 write the report to a file')
     .option('--debug', '出错时显示调用栈 show stack traces');

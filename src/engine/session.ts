@@ -10,6 +10,10 @@ import { rulesFor } from './registry.js';
 import { DEFAULT_LIMITS, fatalResult, lintFile, type LintLimits } from './lint-file.js';
 import type { FileResult } from './result.js';
 import { relative, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { ResultCache, settingsHash } from './cache.js';
+import { DEFAULT_TIME_LIMIT, TIMEOUT_MESSAGE, timeLimitMs, type TimeLimit } from './timeout.js';
 
 export interface SessionOptions extends ConfigSource {
   rules?: Record<string, RuleSetting>;
@@ -20,6 +24,28 @@ export interface SessionOptions extends ConfigSource {
   render?: boolean;
   /** --against: upstream documents, relative to cwd. */
   against?: string[];
+  /** --concurrency: 'auto', 'off' or a number of worker threads. */
+  concurrency?: 'auto' | 'off' | number;
+  /** --cache with its location (relative to cwd). */
+  cacheLocation?: string;
+  timeLimit?: TimeLimit;
+}
+
+export interface RunHooks {
+  /** Called as each draft finishes (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+  /** Don't answer from the cache (--fix needs the fixes of a fresh run). */
+  noCacheReads?: boolean;
+}
+
+/** Below this many drafts, starting worker threads costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 8;
+
+interface Job {
+  index: number;
+  path: string;
+  absPath: string;
+  settings: FileSettings;
 }
 
 export class LintSession {
@@ -44,7 +70,7 @@ export class LintSession {
     return loaded.config.locale ?? 'zh';
   }
 
-  async lintPaths(inputs: string[]): Promise<FileResult[]> {
+  async lintPaths(inputs: string[], hooks: RunHooks = {}): Promise<FileResult[]> {
     const { cwd } = this.options;
     const locale = await this.baseLocale();
     const ignoredByFile = await readIgnoreFile(cwd);
@@ -56,19 +82,99 @@ export class LintSession {
       return !rel.startsWith('..') && ignores.some((p) => matchesIgnorePattern(rel, p));
     };
     const { entries } = await collectTargets(inputs, cwd, ignored);
-    const results: FileResult[] = [];
+    const results: Array<FileResult | undefined> = [];
+    const jobs: Job[] = [];
     for (const entry of entries) {
       if ('error' in entry) {
         results.push(fatalResult(entry.error.path, entry.error.zh, entry.error.en, locale));
         continue;
       }
-      const { target } = entry;
-      const absPath = resolve(cwd, target.path);
+      const absPath = resolve(cwd, entry.target.path);
+      // Settings are resolved here, before any work, so a bad config stops the run at once.
       const settings = await this.settingsFor(absPath);
       if (settings.ignored) continue;
-      results.push(await lintFile({ path: target.path, absPath, settings, typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug, render: this.options.render }));
+      jobs.push({ index: results.length, path: entry.target.path, absPath, settings });
+      results.push(undefined);
     }
-    return results;
+
+    const cache = this.options.cacheLocation ? new ResultCache(this.options.cacheLocation, cwd) : undefined;
+    await cache?.load();
+    const extra = { type: this.options.type, render: this.options.render };
+    const todo: Job[] = [];
+    for (const job of jobs) {
+      const cached = hooks.noCacheReads ? undefined : await cache?.get(job.absPath, settingsHash(job.settings, extra));
+      if (cached) {
+        cached.path = job.path;
+        results[job.index] = cached;
+      } else todo.push(job);
+    }
+
+    let done = jobs.length - todo.length;
+    const finish = async (job: Job, result: FileResult): Promise<void> => {
+      results[job.index] = result;
+      await cache?.set(job.absPath, settingsHash(job.settings, extra), result);
+      hooks.onProgress?.(++done, jobs.length);
+    };
+    const workers = this.workerCount(todo.length);
+    if (workers > 1) {
+      const { WorkerPool } = await import('./pool.js');
+      const pool = new WorkerPool(workers, new URL('./worker.js', import.meta.url), this.options);
+      try {
+        await Promise.all(
+          todo.map(async (job) => {
+            const timeoutMs = await this.timeoutFor(job);
+            await finish(job, await pool.run({ path: job.path, absPath: job.absPath, timeoutMs, onTimeout: () => this.timedOut(job, locale, timeoutMs) }));
+          }),
+        );
+      } finally {
+        await pool.close();
+      }
+    } else {
+      for (const job of todo) await finish(job, await this.lintWithTimeout(job, locale));
+    }
+    if (cache) {
+      await cache.save();
+      if (this.options.debug) process.stderr.write(`wenfeng: cache ${cache.file}: ${cache.hits} hit(s), ${cache.misses} miss(es)\n`);
+    }
+    return results.filter((r): r is FileResult => r !== undefined);
+  }
+
+  /** How many worker threads to use for `files` drafts (1 = in this thread). */
+  private workerCount(files: number): number {
+    const c = this.options.concurrency ?? 'off';
+    // Worker threads run the bundled worker; from TypeScript sources (tests) there is none.
+    if (c === 'off' || import.meta.url.endsWith('.ts')) return 1;
+    if (c === 'auto') return files >= MIN_FILES_FOR_WORKERS ? Math.max(1, Math.min(availableParallelism(), files)) : 1;
+    return Math.max(1, Math.min(c, files));
+  }
+
+  private async timeoutFor(job: Job): Promise<number> {
+    const size = (await stat(job.absPath).catch(() => undefined))?.size ?? 0;
+    return timeLimitMs(this.options.timeLimit ?? DEFAULT_TIME_LIMIT, size, job.path);
+  }
+
+  private timedOut(job: Job, locale: Locale, ms: number): FileResult {
+    const text = TIMEOUT_MESSAGE(Math.round(ms / 1000));
+    return fatalResult(job.path, text.zh, text.en, locale);
+  }
+
+  /** In-process linting with the time limit (it can abandon a draft stuck in asynchronous work). */
+  private async lintWithTimeout(job: Job, locale: Locale): Promise<FileResult> {
+    const ms = await this.timeoutFor(job);
+    let timer: NodeJS.Timeout | undefined;
+    const limit = new Promise<FileResult>((resolve) => {
+      timer = setTimeout(() => resolve(this.timedOut(job, locale, ms)), ms);
+    });
+    try {
+      return await Promise.race([this.lintOne(job.path, job.absPath, job.settings), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** One draft, in this thread (also what a worker thread runs). */
+  async lintOne(path: string, absPath: string, settings?: FileSettings): Promise<FileResult> {
+    return lintFile({ path, absPath, settings: settings ?? (await this.settingsFor(absPath)), typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug, render: this.options.render });
   }
 
   async lintBytes(bytes: Uint8Array, shownPath: string): Promise<FileResult> {

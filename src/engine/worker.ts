@@ -1,0 +1,16 @@
+// A worker thread of --concurrency: lints the drafts the main thread sends, one at a time.
+import { parentPort, workerData } from 'node:worker_threads';
+import { LintSession, type SessionOptions } from './session.js';
+import { portableResult } from './portable-result.js';
+
+const session = new LintSession(workerData as SessionOptions);
+
+parentPort!.on('message', async (job: { id: number; path: string; absPath: string }) => {
+  try {
+    const result = await session.lintOne(job.path, job.absPath);
+    parentPort!.postMessage({ id: job.id, result: portableResult(result) });
+  } catch (error) {
+    const e = error as Error & { filepath?: string; keyPath?: string; zh?: string; en?: string };
+    parentPort!.postMessage({ id: job.id, error: { name: e?.name, message: String(e?.message ?? error), filepath: e?.filepath, keyPath: e?.keyPath, zh: e?.zh, en: e?.en, stack: e?.stack } });
+  }
+});
