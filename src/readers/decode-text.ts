@@ -35,6 +35,20 @@ function guessUtf16(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** Length without a multi-byte sequence cut off at the end (a file truncated mid-character is still UTF-8). */
+function completeUtf8Length(bytes: Uint8Array): number {
+  let i = bytes.length - 1;
+  let back = 0;
+  while (i >= 0 && back < 3 && (bytes[i]! & 0xc0) === 0x80) {
+    i--;
+    back++;
+  }
+  if (i < 0) return bytes.length;
+  const lead = bytes[i]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return need > back + 1 ? i : bytes.length;
+}
+
 export async function decodeText(bytes: Uint8Array): Promise<Decoded> {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8 (BOM)' };
@@ -42,18 +56,20 @@ export async function decodeText(bytes: Uint8Array): Promise<Decoded> {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le (BOM)' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be (BOM)' };
 
-  const utf8 = tryDecode(bytes, 'utf-8');
+  const utf8 = tryDecode(bytes, 'utf-8') ?? tryDecode(bytes.subarray(0, completeUtf8Length(bytes)), 'utf-8');
   if (utf8 !== undefined && !utf8.includes('\0')) return { text: utf8, encoding: 'utf-8' };
 
   const utf16 = guessUtf16(bytes);
   if (utf16 !== undefined) return { text: utf16, encoding: 'utf-16' };
 
   // Legacy Chinese encodings: let the detector choose between them on at most 64 KB.
-  const { analyse } = await import('chardet');
+  // chardet is CommonJS: bundled, its exports arrive on `default`.
+  const chardet = await import('chardet');
+  const analyse = chardet.analyse ?? (chardet as unknown as { default: typeof chardet }).default.analyse;
   const sample = bytes.subarray(0, 64 * 1024);
-  const ranked = analyse(sample).map((m) => m.name.toLowerCase());
-  const candidates = [...ranked.filter((n) => n === 'gb18030' || n === 'big5'), 'gb18030', 'big5'];
-  for (const encoding of new Set(candidates)) {
+  // Only a confident verdict counts: GB18030 decodes almost any bytes, so noise must not pass as Chinese.
+  const ranked = analyse(sample).filter((m) => m.confidence >= 60).map((m) => m.name.toLowerCase());
+  for (const encoding of ranked.filter((n) => n === 'gb18030' || n === 'big5')) {
     const text = tryDecode(bytes, encoding);
     if (text !== undefined && cjkShare(text) > 0.2) return { text, encoding };
   }

@@ -65,7 +65,7 @@ function readMarkdown(lines: string[]): RawParagraph[] {
       seenText = true;
       return void out.push({ text: m[3]!, kind: isTitle ? 'title' : 'heading', level: isTitle ? undefined : level, sourceLine: i + 1, sourceOffset: m[1]!.length });
     }
-    if ((m = /^(\s*(?:[-*+]|\d{1,3}[.)])\s+)(.*)$/.exec(line)) && !parseHeadingMarker(line.trim())) {
+    if ((m = /^(\s*(?:[-*+]|\d{1,3}[.)])\s+)(.*)$/.exec(line))) {
       seenText = true;
       return void out.push({ text: m[2]!, kind: 'list-item', sourceLine: i + 1, sourceOffset: m[1]!.length });
     }
