@@ -38,6 +38,8 @@ interface CheckOptions {
   cache?: boolean;
   cacheLocation?: string;
   timeoutPerPage?: string;
+  maxFileSize?: string;
+  maxInflatedSize?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -120,8 +122,20 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     // The base allowance scales with the per-page one, so a tight limit is tight for small files too.
     timeLimit = { secondsPerPage: seconds, baseSeconds: Math.min(DEFAULT_TIME_LIMIT.baseSeconds, seconds * 3) };
   }
+  const { DEFAULT_LIMITS } = await import('./engine/lint-file.js');
+  const megabytes = (flag: string, value: string | undefined, fallback: number): number => {
+    if (value === undefined) return fallback;
+    const mb = Number(value);
+    if (!(mb > 0)) throw new UsageError(`${flag} must be a number of megabytes > 0, not '${value}'`);
+    return Math.round(mb * 1024 * 1024);
+  };
+  const limits = {
+    maxFileBytes: megabytes('--max-file-size', opts.maxFileSize, DEFAULT_LIMITS.maxFileBytes),
+    maxInflatedBytes: megabytes('--max-inflated-size', opts.maxInflatedSize, DEFAULT_LIMITS.maxInflatedBytes),
+  };
   const session = new LintSession({
     cwd,
+    limits,
     concurrency,
     cacheLocation: opts.cache || opts.cacheLocation ? (opts.cacheLocation ?? 'node_modules/.cache/wenfeng') : undefined,
     timeLimit,
@@ -193,7 +207,11 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   const locale = opts.locale ? (opts.locale as Locale) : await session.baseLocale();
   const toFile = opts.outputFile !== undefined;
   const color = await colorFor(toFile ? false : opts.color, process.stdout);
-  const output = formatter(results, { locale, color, cwd });
+  // Rule descriptions for formatters that list rules (sarif, html): the rules the cwd's config offers.
+  const { rulesFor } = await import('./engine/registry.js');
+  const offered = await session.loader.forDirectory(cwd).then(rulesFor).catch(() => new Map<string, never>());
+  const rulesMeta = Object.fromEntries([...offered].map(([id, rule]) => [id, { description: rule.meta.description[locale], docs: rule.meta.docs }]));
+  const output = formatter(results, { locale, color, cwd, rulesMeta });
   if (toFile) {
     await writeFile(resolve(cwd, opts.outputFile!), output);
   } else if (output) {
@@ -294,6 +312,8 @@ function addCheckOptions(cmd: Command): Command {
     .option('--cache', '只检查改动过的文稿 reuse results of unchanged drafts')
     .option('--cache-location <path>', '缓存位置 where the cache lives (default node_modules/.cache/wenfeng)')
     .option('--timeout-per-page <s>', '每页允许的秒数，超时放弃该文件 seconds allowed per page before a file is abandoned (default 3, plus 10 per file)')
+    .option('--max-file-size <MB>', '超过此大小的文件不读取 refuse files larger than this (default 100)')
+    .option('--max-inflated-size <MB>', '压缩包解压上限，防压缩炸弹 refuse .docx/.ofd parts that inflate past this (default 256)')
     .option('--print-config <file>', '打印某文件生效的配置 print the config that applies to a file')
     .option('-o, --output-file <path>', '把结果写入文件 write the report to a file')
     .option('--debug', '出错时显示调用栈 show stack traces');
@@ -331,6 +351,24 @@ export async function main(argv: string[]): Promise<number> {
     .description('创建带注释的配置文件 .wenfengrc.yaml（不会覆盖）write a commented starter config (never overwrites)')
     .action(async () => {
       code = await runInit();
+    });
+  program
+    .command('annotate')
+    .argument('<draft>', 'Word 文稿 a .docx draft')
+    .description('把检查结果写成 Word 批注，另存一份（原稿不动）write the findings as Word comments into a copy of the draft')
+    .option('-o, --output <file>', '输出文件（默认 <文件名>.reviewed.docx）output file (default <name>.reviewed.docx)')
+    .option('--force', '覆盖已存在的输出文件 overwrite an existing output file')
+    .option('-c, --config <file>', '使用指定配置文件 use this config file')
+    .option('--no-config', '不读取配置文件 ignore config files')
+    .option('--rule <spec>', "设置规则 set a rule: '<id>: <severity>' (repeatable)", collect, [])
+    .option('--type <id>', `文种类别 document type: ${DOC_TYPE_IDS.join(' | ')}`)
+    .option('--locale <zh|en>', '批注语言 comment language (default zh)')
+    .action(async (draft: string, opts: { output?: string; force?: boolean; config?: string | false; rule: string[]; type?: string; locale?: string }) => {
+      if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw new UsageError(`--locale must be zh or en, not '${opts.locale}'`);
+      if (opts.type && !DOC_TYPE_IDS.includes(opts.type)) throw new UsageError(`--type must be one of ${DOC_TYPE_IDS.join(', ')}, not '${opts.type}'`);
+      // Loaded when used: the checking path stays as small as it was.
+      const { runAnnotate } = await import('./annotate/command.js');
+      code = await runAnnotate(draft, { ...opts, rules: parseRuleFlags(opts.rule), locale: opts.locale as Locale | undefined });
     });
 
   try {

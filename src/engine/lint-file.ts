@@ -58,8 +58,8 @@ async function readInput(opts: LintFileOptions, limits: LintLimits): Promise<Uin
   const info = await stat(opts.absPath!);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   if (info.size > limits.maxFileBytes) {
-    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-    throw new ReadError('too-large', { zh: `文件过大（${mb(info.size)} MB，上限 ${mb(limits.maxFileBytes)} MB）`, en: `file too large (${mb(info.size)} MB; the limit is ${mb(limits.maxFileBytes)} MB)` });
+    const mb = (n: number): string => (n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${+(n / 1024).toFixed(1)} KB`);
+    throw new ReadError('too-large', { zh: `文件过大（${mb(info.size)}，上限 ${mb(limits.maxFileBytes)}）`, en: `file too large (${mb(info.size)}; the limit is ${mb(limits.maxFileBytes)})` });
   }
   return new Uint8Array(await readFile(opts.absPath!));
 }
