@@ -292,7 +292,7 @@ async function runInit(): Promise<number> {
 
 function addCheckOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <name>', '输出格式 output format: stylish | compact | json | ./formatter.js').default('stylish'))
+    .addOption(new Option('-f, --format <name>', '输出格式 output format: stylish | compact | json | sarif | github | junit | html | ./formatter.js').default('stylish'))
     .option('--type <id>', `文种类别 document type: ${DOC_TYPE_IDS.join(' | ')}`)
     .option('-c, --config <file>', '使用指定配置文件 use this config file')
     .option('--no-config', '不读取配置文件 ignore config files')
@@ -320,6 +320,11 @@ function addCheckOptions(cmd: Command): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // A reader that stops early (wenfeng … | head) is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const program = new Command('wenfeng')
     .description('公文文风检查：页数上限、套话、穿靴戴帽、数字空缺、错别字、标题序号\nA linter for Chinese official documents.')
     .version(VERSION, '-v, --version')
