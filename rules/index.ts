@@ -2,8 +2,15 @@
 import type { Rule } from '../src/plugin-api.js';
 import boilerplate from './boilerplate.js';
 import charLimit from './char-limit.js';
+import closingSlogan from './closing-slogan.js';
+import copiedFromUpstream from './copied-from-upstream.js';
+import headingNumbering from './heading-numbering.js';
 import pageLimit from './page-limit.js';
+import paragraphLength from './paragraph-length.js';
 import placeholder from './placeholder.js';
+import punctuation from './punctuation.js';
+import sentenceLength from './sentence-length.js';
+import preamble from './preamble.js';
 import typo from './typo.js';
 
-export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate];
+export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingNumbering, punctuation, sentenceLength, paragraphLength, preamble, closingSlogan, copiedFromUpstream];
