@@ -14,11 +14,18 @@ const codePoints = (s: string): number => {
   return n;
 };
 
+/** Paragraphs with characters outside the BMP, where a UTF-16 offset is not a column. */
+const hasAstral = new WeakMap<Paragraph, boolean>();
+
 export function position(p: Paragraph, start: number, end: number): Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'> {
   const line = p.sourceLine ?? p.index + 1;
   const offset = p.sourceOffset ?? 0;
-  const column = offset + codePoints(p.text.slice(0, start)) + 1;
-  const endColumn = Math.max(column, offset + codePoints(p.text.slice(0, end)));
+  let astral = hasAstral.get(p);
+  if (astral === undefined) hasAstral.set(p, (astral = /[\ud800-\udbff]/.test(p.text)));
+  // Almost every paragraph is all BMP: offsets are columns, and counting is only needed otherwise.
+  const count = astral ? (to: number): number => codePoints(p.text.slice(0, to)) : (to: number): number => to;
+  const column = offset + count(start) + 1;
+  const endColumn = Math.max(column, offset + count(end));
   return { line, column, endLine: line, endColumn };
 }
 

@@ -38,6 +38,19 @@ export interface RunHooks {
   noCacheReads?: boolean;
 }
 
+/** Resolves with `work`, or with `onTimeout()` once `ms` have passed. */
+async function withTimeLimit(work: Promise<FileResult>, ms: number, onTimeout: () => FileResult): Promise<FileResult> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<FileResult>((resolve) => {
+    timer = setTimeout(() => resolve(onTimeout()), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Below this many drafts, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
 
@@ -161,15 +174,7 @@ export class LintSession {
   /** In-process linting with the time limit (it can abandon a draft stuck in asynchronous work). */
   private async lintWithTimeout(job: Job, locale: Locale): Promise<FileResult> {
     const ms = await this.timeoutFor(job);
-    let timer: NodeJS.Timeout | undefined;
-    const limit = new Promise<FileResult>((resolve) => {
-      timer = setTimeout(() => resolve(this.timedOut(job, locale, ms)), ms);
-    });
-    try {
-      return await Promise.race([this.lintOne(job.path, job.absPath, job.settings), limit]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withTimeLimit(this.lintOne(job.path, job.absPath, job.settings), ms, () => this.timedOut(job, locale, ms));
   }
 
   /** One draft, in this thread (also what a worker thread runs). */
@@ -180,6 +185,12 @@ export class LintSession {
   async lintBytes(bytes: Uint8Array, shownPath: string): Promise<FileResult> {
     const absPath = resolve(this.options.cwd, shownPath);
     const settings = await this.settingsFor(absPath);
+    const ms = timeLimitMs(this.options.timeLimit ?? DEFAULT_TIME_LIMIT, bytes.length, shownPath);
+    const job = { index: 0, path: shownPath, absPath, settings };
+    return withTimeLimit(this.lintBytesNow(bytes, shownPath, settings), ms, () => this.timedOut(job, settings.locale, ms));
+  }
+
+  private lintBytesNow(bytes: Uint8Array, shownPath: string, settings: FileSettings): Promise<FileResult> {
     return lintFile({ path: shownPath, bytes, settings, typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug, render: this.options.render });
   }
 }
