@@ -1,6 +1,6 @@
 // The one document model every reader produces. Rules see only this, never a file format.
 
-export type Format = 'txt' | 'md' | 'docx' | 'pdf';
+export type Format = 'txt' | 'md' | 'docx' | 'pdf' | 'doc' | 'ofd';
 
 export type ParagraphKind = 'title' | 'heading' | 'body' | 'table-cell' | 'list-item';
 

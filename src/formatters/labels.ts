@@ -18,7 +18,8 @@ export function describePages(result: FileResult, locale: Locale): string {
     render: ['LibreOffice 排版', 'laid out by LibreOffice'],
     metadata: ['文档记录的页数', 'page count recorded in the file'],
   };
-  const [zh, en] = how[p.method] ?? [p.method, p.method];
+  // An OFD's pages are its own, like a PDF's.
+  const [zh, en] = result.format === 'ofd' && p.method === 'pdf' ? ['OFD 实际页数', 'OFD page count'] : (how[p.method] ?? [p.method, p.method]);
   const saved = p.savedByProgram !== undefined && p.method !== 'pdf' ? (locale === 'zh' ? `，上次保存的程序记为 ${p.savedByProgram} 页` : `; the last saving program counted ${p.savedByProgram}`) : '';
   if (locale === 'zh') return `${p.exact ? '' : '约 '}${p.count} 页（${zh}${saved}）`;
   return `${p.exact ? '' : '~'}${p.count} page${p.count === 1 ? '' : 's'} (${en}${saved})`;

@@ -1,6 +1,6 @@
 // Telling a file's real format from its first bytes, so a .docx renamed .pdf is named for what it is.
 
-export type Sniffed = 'docx' | 'zip' | 'pdf' | 'ole' | 'executable' | 'image' | 'empty' | 'text';
+export type Sniffed = 'docx' | 'ofd' | 'zip' | 'pdf' | 'ole' | 'executable' | 'image' | 'empty' | 'text';
 
 const startsWith = (bytes: Uint8Array, sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
 
@@ -8,7 +8,10 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return 'empty';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     // Zip entry names are stored uncompressed, in local headers and in the central directory.
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml') ? 'docx' : 'zip';
+    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (all.includes('word/document.xml')) return 'docx';
+    // An OFD package (GB/T 33190) has its entry file OFD.xml at the root.
+    return all.includes('OFD.xml') ? 'ofd' : 'zip';
   }
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
   if (head.includes('%PDF-')) return 'pdf';
@@ -21,6 +24,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
 /** How a sniffed kind is named in messages. */
 export const SNIFFED_NAMES: Record<Sniffed, { zh: string; en: string }> = {
   docx: { zh: 'Word 文档（.docx）', en: 'a Word document (.docx)' },
+  ofd: { zh: 'OFD 版式文档（.ofd）', en: 'an OFD document (.ofd)' },
   zip: { zh: 'zip 压缩包（不是 Word 文档）', en: 'a zip archive (not a Word document)' },
   pdf: { zh: 'PDF 文件', en: 'a PDF file' },
   ole: { zh: 'Word 97-2003 文档（.doc）或加密的 Office 文件', en: 'a Word 97-2003 document (.doc) or an encrypted Office file' },

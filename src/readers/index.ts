@@ -4,7 +4,18 @@ import type { Format } from '../document/model.js';
 import { SNIFFED_NAMES, sniff, type Sniffed } from './detect.js';
 import { ReadError, type ReadResult, type ReaderOptions } from './types.js';
 
-const EXTENSIONS: Record<string, Format> = { '.txt': 'txt', '.text': 'txt', '.md': 'md', '.markdown': 'md', '.docx': 'docx', '.pdf': 'pdf' };
+const EXTENSIONS: Record<string, Format> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
+  // WPS Writer's .wps is Word 97 binary, or OOXML in a .wps name; both are told apart by content.
+  '.doc': 'doc',
+  '.wps': 'doc',
+  '.ofd': 'ofd',
+};
 
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
@@ -12,10 +23,11 @@ export function formatOfPath(path: string): Format | undefined {
   return EXTENSIONS[extname(path).toLowerCase()];
 }
 
-const EXPECTED: Record<Format, Sniffed[]> = { txt: ['text'], md: ['text'], docx: ['docx', 'ole'], pdf: ['pdf'] };
+// A truncated .ofd may have lost the entry naming OFD.xml: its reader says what is wrong with it.
+const EXPECTED: Record<Format, Sniffed[]> = { txt: ['text'], md: ['text'], docx: ['docx', 'ole'], pdf: ['pdf'], doc: ['ole', 'docx'], ofd: ['ofd', 'zip'] };
 
 function formatOfContent(kind: Sniffed): Format | undefined {
-  return kind === 'docx' || kind === 'pdf' ? kind : kind === 'text' ? 'txt' : kind === 'ole' ? 'docx' : undefined;
+  return kind === 'docx' || kind === 'pdf' || kind === 'ofd' ? kind : kind === 'text' ? 'txt' : kind === 'ole' ? 'doc' : undefined;
 }
 
 export async function readDocumentBytes(bytes: Uint8Array, path: string, options: ReaderOptions): Promise<ReadResult> {
@@ -37,8 +49,18 @@ export async function readDocumentBytes(bytes: Uint8Array, path: string, options
     case 'md':
       return (await import('./text.js')).readMd(bytes, path, options);
     case 'docx':
+    case 'doc':
+      // The Word family goes by content: OOXML (.docx, or a .wps/.doc that is really one) or OLE.
+      if (kind === 'ole') {
+        const read = await (await import('./doc.js')).readDoc(bytes, path, options);
+        // Read, but say so: a .doc saved under a .docx name confuses other tools.
+        if (format === 'docx') read.warnings.push({ code: 'doc-named-docx', message: { zh: '扩展名是 .docx，但内容是 Word 97-2003 文档（.doc），已按 .doc 读取', en: 'the name says .docx but the content is a Word 97-2003 document (.doc); read as .doc' } });
+        return read;
+      }
       return (await import('./docx/index.js')).readDocx(bytes, path, options);
     case 'pdf':
       return (await import('./pdf.js')).readPdf(bytes, path, options);
+    case 'ofd':
+      return (await import('./ofd.js')).readOfd(bytes, path, options);
   }
 }

@@ -10,7 +10,8 @@ function looksLikeHeadingLine(text: string): boolean {
   return body.length > 0 && body.length <= 40 && !/[。；，,;]/.test(body.slice(0, -1));
 }
 
-function kindOfTextLine(text: string, isFirst: boolean): { kind: ParagraphKind; level?: number } {
+/** The kind of a line of a draft that carries no style: title (first line only), heading or body. */
+export function kindOfTextLine(text: string, isFirst: boolean): { kind: ParagraphKind; level?: number } {
   if (isFirst && looksLikeHeadingLine(text) && !/[。；]$/.test(text.trim()) && !parseHeadingMarker(text)) return { kind: 'title' };
   const marker = parseHeadingMarker(text);
   if (marker && typeof marker.level === 'number' && looksLikeHeadingLine(text)) return { kind: 'heading', level: marker.level };
