@@ -37,7 +37,7 @@ export default defineRule<{ warnFill: number }>({
     const data = {
       about: pages.exact ? '' : zh ? '约 ' : '~',
       count: pages.count,
-      method: (METHOD[pages.method] ?? { zh: pages.method, en: pages.method })[ctx.locale],
+      method: (doc.format === 'ofd' && pages.method === 'pdf' ? { zh: 'OFD 实际页数', en: 'OFD page count' } : (METHOD[pages.method] ?? { zh: pages.method, en: pages.method }))[ctx.locale],
       type: ctx.docType!.label,
       limit,
       fill: Math.round((pages.lastPageFill ?? 0) * 100),
