@@ -55,7 +55,7 @@ function neighbour(text: string, i: number, step: -1 | 1): string | undefined {
   return undefined;
 }
 
-export default defineRule({
+export default defineRule<{ groupWidth: boolean }>({
   meta: {
     id: 'punctuation',
     description: {
@@ -64,8 +64,12 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
     docs: 'docs/rules/punctuation.md',
+    options: {
+      groupWidth: { type: 'boolean', default: true, description: 'one finding (and one fix) per paragraph for its half-width marks, rather than one per mark' },
+    },
     messages: {
       width: { zh: '半角“{found}”应为全角“{expected}”', en: 'half-width "{found}" → "{expected}"' },
+      widthGroup: { zh: '本段有 {count} 处半角标点（{marks}）应为全角', en: '{count} half-width marks ({marks}) in this paragraph should be full-width' },
       timeRange: { zh: '时间范围用一字线“—”：“{found}”应为“{expected}”', en: 'a time range takes "—": write "{found}" as "{expected}"' },
       valueRange: { zh: '数值范围用浪纹线“～”：“{found}”应为“{expected}”', en: 'a range of values takes "～": write "{found}" as "{expected}"' },
       enumEnd: { zh: '“、等”：“等”前不用顿号', en: '"、等": no 顿号 before 等' },
@@ -218,6 +222,7 @@ export default defineRule({
         pairChinese.set(o, chinese);
         pairChinese.set(c, chinese);
       }
+      const halfWidth: number[] = [];
       for (let i = 0; i < text.length; i++) {
         const ch = text[i]!;
         const full = d.fullWidth[ch];
@@ -225,7 +230,20 @@ export default defineRule({
         let chinese = pairChinese.get(i) ?? chineseAt(i);
         // 1,000 and 3:00 are numbers, not Chinese text.
         if ((ch === ',' || ch === ':') && isDigit(text[i - 1]) && isDigit(text[i + 1])) chinese = false;
-        if (chinese) report(i, i + 1, 'width', full, true);
+        if (chinese) halfWidth.push(i);
+      }
+      if (ctx.options.groupWidth && halfWidth.length > 1) {
+        // A draft typed with half-width commas has hundreds: one finding per paragraph, with one fix for
+        // all of them, keeps the report (and Word comments) readable.
+        const first = halfWidth[0]!;
+        const last = halfWidth.at(-1)! + 1;
+        const marks = new Set(halfWidth);
+        let fixed = '';
+        for (let i = first; i < last; i++) fixed += marks.has(i) ? d.fullWidth[text[i]!]! : text[i]!;
+        const kinds = [...new Set(halfWidth.map((i) => text[i]))].join(' ');
+        ctx.report({ paragraph: p, start: first, end: last, messageId: 'widthGroup', data: { count: halfWidth.length, marks: kinds }, fix: { text: fixed } });
+      } else {
+        for (const i of halfWidth) report(i, i + 1, 'width', d.fullWidth[text[i]!]!, true);
       }
 
       checkPairs(p, paragraphs[index + 1], d, (r) => ctx.report(r));

@@ -7,8 +7,8 @@ import type { RuleSetting } from '../../src/config/types.js';
 import { builtinRules } from '../../rules/index.js';
 
 const RULE = 'punctuation';
-/** This rule alone, so the fixes in a result are its own. */
-const only = (setting: RuleSetting = 'warning'): Record<string, RuleSetting> => ({ ...Object.fromEntries(builtinRules.map((r) => [r.meta.id, 'off'])), [RULE]: setting });
+/** This rule alone, so the fixes in a result are its own; one finding per mark unless a test groups them. */
+const only = (setting: RuleSetting = ['warning', { groupWidth: false }]): Record<string, RuleSetting> => ({ ...Object.fromEntries(builtinRules.map((r) => [r.meta.id, 'off'])), [RULE]: setting });
 const session = new LintSession({ cwd: process.cwd(), useConfig: false, rules: only() });
 const sessionEn = new LintSession({ cwd: process.cwd(), useConfig: false, locale: 'en', rules: only() });
 
@@ -232,8 +232,21 @@ describe('garbage in', () => {
     const doc = { path: 'x.txt', format: 'txt' as const, paragraphs: [{ index: 0, text, norm: norm!, kind: 'body' as const }], warnings: [], hasText: true };
     let reports = 0;
     const started = performance.now();
-    await rule.check(doc, { options: {}, locale: 'zh', severity: 'warning', references: [], report: () => void reports++, stat: () => {} });
+    await rule.check(doc, { options: { groupWidth: false }, locale: 'zh', severity: 'warning', references: [], report: () => void reports++, stat: () => {} });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(reports).toBeGreaterThan(20000);
+  });
+});
+
+describe('grouped width findings (the default)', () => {
+  test('one finding and one fix per paragraph for all its half-width marks', async () => {
+    const grouped = new LintSession({ cwd: process.cwd(), useConfig: false, rules: only('warning') });
+    const text = doc('各单位要按时报送,不得延误;确需延期的(特殊情况),须说明理由。', '第二段全部用全角标点，没有问题。');
+    const r = await lintResult(text, grouped);
+    const width = mine(r).filter((m) => /半角标点/.test(m.message));
+    expect(width).toHaveLength(1);
+    expect(width[0]).toMatchObject({ line: 2, column: 9, message: '本段有 5 处半角标点（, ; ( )）应为全角', fixable: true });
+    const fixed = computeFixes(r, text).fixed!;
+    expect(fixed).toBe(doc('各单位要按时报送，不得延误；确需延期的（特殊情况），须说明理由。', '第二段全部用全角标点，没有问题。'));
   });
 });
