@@ -42,7 +42,8 @@ test('--fix changes only the .txt/.md drafts it fixes, atomically, and nothing e
   writeFileSync(join(dir, 'c.md'), '# 关于工作的通知\n\n各单位:请于3月1日前报送。\n');
   const before = hashes(dir);
   const r = runCli(['.', '--fix'], { cwd: dir });
-  expect(r.stderr).toBe('');
+  // The .docx has fixable findings; the user is told it is not written.
+  expect(r.stderr.trim()).toBe('wenfeng: b.docx: 只修正 .txt/.md 文稿，.docx 和 .pdf 从不改写 (only .txt/.md drafts are fixed; .docx and .pdf are never written)');
   const after = hashes(dir);
   expect(after.get(join(dir, 'b.docx'))).toBe(before.get(join(dir, 'b.docx')));
   expect(after.get(join(dir, 'a.txt'))).not.toBe(before.get(join(dir, 'a.txt')));
