@@ -313,3 +313,29 @@ describe('subcommands', () => {
     expect(existsSync(join(ROOT, 'dist/cli.js'))).toBe(true);
   });
 });
+
+describe('rules documentation and inline control', () => {
+  test('`wenfeng rules <id>` prints the rule\'s documentation', () => {
+    const r = runCli(['rules', 'placeholder', '--no-config']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^# placeholder/);
+    expect(runCli(['rules', 'nope', '--no-config']).code).toBe(2);
+  });
+
+  test('every built-in rule has its doc page', () => {
+    const list = runCli(['rules', '--no-config']).stdout.trim().split('\n').map((l) => l.split(/\s+/)[0]!);
+    expect(list.length).toBeGreaterThanOrEqual(12);
+    for (const id of list) expect(existsSync(join(ROOT, 'docs/rules', `${id}.md`)), id).toBe(true);
+  });
+
+  test('<!-- wenfeng-disable … --> comments in Markdown', () => {
+    const dir = tempDir();
+    writeDraft(
+      dir,
+      'd.md',
+      ['# 关于检查的通知', '', '每年不超过次。', '<!-- wenfeng-disable placeholder -->', '每月不超过次。', '<!-- wenfeng-enable -->', '每周不超过次。', '<!-- wenfeng-disable-next-line -->', '每天不超过次。', '每时不超过次。'].join('\n') + '\n',
+    );
+    const lines = runCli(['d.md', '--format', 'compact', '--no-config'], { cwd: dir }).stdout.match(/^d\.md:(\d+):\d+: 错误 数字空缺/gm)!.map((l) => Number(l.split(':')[1]));
+    expect(lines).toEqual([3, 7, 10]);
+  });
+});

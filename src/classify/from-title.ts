@@ -12,7 +12,8 @@ export interface TitleClass {
 
 const TRAILING = new RegExp(words.trailingNotes);
 
-const endsWithAny = (text: string, list: string[]): string | undefined => list.find((w) => text.endsWith(w));
+/** The longest word of the list that ends the text (实施细则 rather than 细则). */
+const endsWithAny = (text: string, list: string[]): string | undefined => [...list].sort((a, b) => b.length - a.length).find((w) => text.endsWith(w));
 const includesAny = (text: string, list: string[]): string | undefined => list.find((w) => text.includes(w));
 
 /** The title without its trailing note (（试行）, （征求意见稿）) and surrounding space. */
