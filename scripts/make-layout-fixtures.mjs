@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the page-estimator calibration corpus under fixtures/layout/:
 //
-//   node scripts/make-layout-fixtures.mjs [--only name,name] [--keep DIR]
+//   node scripts/make-layout-fixtures.mjs [--only name,name] [--keep DIR] [--out DIR --seed-offset N]
 //
 // Each case is written as a flat ODT, converted to .docx by LibreOffice (`soffice --headless
 // --convert-to docx`, private profile), and the .docx is rendered back to PDF by LibreOffice to get
@@ -14,8 +14,11 @@
 // private fontconfig file maps them to Noto CJK for rendering, as scripts/make-fixtures.mjs does.
 // The text is written for wenfeng (SENTENCES below) and mixed by a seeded generator: reproducible.
 // --keep DIR keeps the .fodt and the rendered PDFs there, for inspection (pdftotext -bbox).
+// --out DIR with --seed-offset N writes a fresh corpus (same setups, other text) elsewhere: a check
+// that the estimator was not fitted to this corpus's text.
 
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +26,10 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'fixtures', 'layout');
+const ARGS = process.argv.slice(2);
+const arg = (name) => (ARGS.includes(name) ? ARGS[ARGS.indexOf(name) + 1] : undefined);
+const OUT = path.resolve(arg('--out') ?? path.join(ROOT, 'fixtures', 'layout'));
+const SEED_OFFSET = Number(arg('--seed-offset') ?? 0);
 const SOFFICE = process.env.SOFFICE ?? 'soffice';
 const FIXED_DATE = '2024-08-06T00:00:00';
 
@@ -109,11 +115,11 @@ const SENTENCES = [
   '明年的主要预期目标是：地区生产总值增长6%左右，城镇新增就业4.5万人以上。',
   '居民人均可支配收入增长与经济增长同步，单位地区生产总值能耗完成省下达的目标任务。',
   '围绕这些目标，重点抓好以下几个方面的工作。',
-  '一是扩大有效投资，全年实施重点项目380个，完成投资850亿元以上。',
-  '二是培育新兴产业，推动装备制造、新材料和数字经济三个产业集群加快成长。',
-  '三是深化重点领域改革，开展国有企业改革深化提升行动，完善要素市场化配置。',
-  '四是持续改善民生，把有限的财力更多用于就业、教育、医疗、养老等领域。',
-  '五是加强生态保护，统筹推进山水林田湖草沙一体化保护和系统治理。',
+  '扩大有效投资，全年实施重点项目380个，完成投资850亿元以上。',
+  '培育新兴产业，推动装备制造、新材料和数字经济三个产业集群加快成长。',
+  '深化重点领域改革，开展国有企业改革深化提升行动，完善要素市场化配置。',
+  '持续改善民生，把有限的财力更多用于就业、教育、医疗、养老等领域。',
+  '加强生态保护，统筹推进山水林田湖草沙一体化保护和系统治理。',
   '各区县、各部门要按照职责分工，制定具体实施方案，明确时间表、路线图和责任人。',
   '市政府督查室将对重点任务实行清单化管理，按月调度，按季通报，年底考核。',
   '请各单位于12月15日前将全年工作总结和明年工作打算报送市政府办公室（电子版发送至指定邮箱）。',
@@ -189,17 +195,17 @@ const gbDoc = (over = {}) => ({
 });
 
 const CASES = [
-  { name: 'gb-grid-exact-short', kind: 'GB/T 9704, lines grid, exact 28.95 pt, 1 page', seed: 1, ...gbDoc({ h1: 1, h2: 0, paras: [3, 3], sentences: [2, 3] }) },
+  { name: 'gb-grid-exact-short', kind: 'GB/T 9704, lines grid, exact 28.95 pt, 1 page', seed: 1, ...gbDoc({ h1: 1, h2: 0, paras: [2, 2], sentences: [1, 2], signature: false }) },
   { name: 'gb-grid-exact-3p', kind: 'GB/T 9704, lines grid, exact 28.95 pt', seed: 2, ...gbDoc({ h1: 2, h2: 2, paras: [1, 3] }) },
-  { name: 'gb-grid-exact-6p', kind: 'GB/T 9704, lines grid, exact 28.95 pt', seed: 3, ...gbDoc({ h1: 3, h2: 3, paras: [2, 3] }) },
-  { name: 'gb-grid-exact-12p', kind: 'GB/T 9704, lines grid, exact 28.95 pt', seed: 4, ...gbDoc({ h1: 5, h2: 4, paras: [2, 4], sentences: [3, 7] }) },
-  { name: 'gb-grid-exact-20p', kind: 'GB/T 9704, lines grid, exact 28.95 pt', seed: 5, ...gbDoc({ h1: 7, h2: 5, paras: [2, 4], sentences: [3, 7] }) },
+  { name: 'gb-grid-exact-6p', kind: 'GB/T 9704, lines grid, exact 28.95 pt', seed: 3, ...gbDoc({ h1: 2, h2: 2, paras: [2, 3] }) },
+  { name: 'gb-grid-exact-12p', kind: 'GB/T 9704, lines grid, exact 28.95 pt', seed: 4, ...gbDoc({ h1: 3, h2: 3, paras: [2, 3], sentences: [3, 6] }) },
+  { name: 'gb-grid-exact-20p', kind: 'GB/T 9704, lines grid, exact 28.95 pt', seed: 5, ...gbDoc({ h1: 5, h2: 3, paras: [2, 3], sentences: [3, 6] }) },
   { name: 'gb-28chars-squeezed', kind: 'GB/T 9704, exact 28.95 pt, −0.25 pt letter spacing (28 a line)', seed: 6, ...gbDoc({ grid: null, letterSpacing: -0.25, h1: 3, h2: 2 }) },
   { name: 'gb-grid-single', kind: 'A4 GB margins, lines grid 28.95 pt, single spacing', seed: 7, ...gbDoc({ line: { prop: 100 }, h1: 3, h2: 2 }) },
   { name: 'gb-grid-15', kind: 'A4 GB margins, lines grid 15.6 pt, 1.5 spacing', seed: 8, ...gbDoc({ grid: 15.6, line: { prop: 150 }, h1: 3, h2: 2 }) },
   { name: 'exact-28', kind: 'A4 GB margins, no grid, exact 28 pt', seed: 9, ...gbDoc({ grid: null, line: { exact: 28 }, h1: 3, h2: 3 }) },
   { name: 'exact-29', kind: 'A4 GB margins, no grid, exact 29 pt', seed: 10, ...gbDoc({ grid: null, line: { exact: 29 }, h1: 4, h2: 2 }) },
-  { name: 'exact-29-long', kind: 'A4 GB margins, no grid, exact 29 pt', seed: 11, ...gbDoc({ grid: null, line: { exact: 29 }, h1: 6, h2: 4, sentences: [3, 8] }) },
+  { name: 'exact-29-long', kind: 'A4 GB margins, no grid, exact 29 pt', seed: 11, ...gbDoc({ grid: null, line: { exact: 29 }, h1: 5, h2: 3, sentences: [3, 6] }) },
   { name: 'body-14pt-exact', kind: 'A4, 14 pt body, exact 24 pt', seed: 12, ...gbDoc({ grid: null, size: 14, line: { exact: 24 }, h1: 4, h2: 3 }) },
   { name: 'body-14pt-single', kind: 'A4, 14 pt body, single spacing', seed: 13, ...gbDoc({ grid: null, size: 14, line: { prop: 100 }, h1: 4, h2: 3 }) },
   { name: 'single-16pt', kind: 'A4 GB margins, no grid, single spacing', seed: 14, ...gbDoc({ grid: null, line: { prop: 100 }, h1: 3, h2: 3 }) },
@@ -229,6 +235,10 @@ const CASES = [
   { name: 'hanging-off', kind: 'GB/T 9704 without hanging punctuation', seed: 38, ...gbDoc({ grid: null, letterSpacing: -0.25, hanging: false, h1: 3, h2: 3 }) },
   { name: 'left-aligned-onehalf', kind: 'A4, 1.5 spacing, left aligned, no first-line indent, 6 pt after', seed: 39, ...gbDoc({ grid: null, size: 14, line: { prop: 150 }, indent: 0, align: 'start', after: 6, h1: 4, h2: 2 }) },
   { name: 'keep-with-next', kind: 'GB/T 9704, keep-with-next headings and keep-together paragraphs', seed: 40, ...gbDoc({ grid: null, line: { exact: 28.95 }, letterSpacing: -0.25, h1: 6, h2: 3, paras: [1, 2], keepTogether: true }) },
+  { name: 'a5-single', kind: 'A5, 15 mm margins, 12 pt single spacing', seed: 42, ...gbDoc({ paper: 'A5', grid: null, size: 12, line: { prop: 100 }, margins: { t: 15, b: 15, l: 15, r: 15 }, h1: 3, h2: 2 }) },
+  { name: 'landscape-exact', kind: 'A4 landscape, exact 26 pt, 14 pt body', seed: 43, ...gbDoc({ grid: null, size: 14, line: { exact: 26 }, sections: [{ paper: 'A4', landscape: true, margins: { t: 25, b: 25, l: 30, r: 30 } }], h1: 4, h2: 2 }) },
+  { name: 'mixed-report', kind: 'GB/T 9704 report with a table, pictures and page breaks', seed: 44, ...gbDoc({ h1: 4, h2: 2, paras: [1, 3], pageBreaks: true, table: { rows: 12, cols: 4, header: true }, images: [{ mode: 'inline', w: 110, h: 70 }, { mode: 'topBottom', w: 90, h: 50 }] }) },
+  { name: 'long-60-pages', kind: 'GB/T 9704, lines grid, about 60 pages (also the benchmark input)', seed: 45, ...gbDoc({ h1: 17, h2: 3, paras: [2, 3], sentences: [3, 6], table: { rows: 30, cols: 4, header: true } }) },
   { name: 'small-11pt-single', kind: 'A4, 11 pt body, single spacing, 10 pages', seed: 41, ...gbDoc({ grid: null, size: 11, line: { prop: 100 }, margins: { t: 25.4, b: 25.4, l: 31.8, r: 31.8 }, h1: 8, h2: 3, sentences: [4, 9] }) },
 ];
 
@@ -244,13 +254,13 @@ const REPORT_TITLE = '云川市人民政府办公室2024年度工作报告';
 
 /** Blocks of a case: title, recipient, headings, paragraphs and the features the case asks for. */
 function content(c) {
-  const r = rng(c.seed);
+  const r = rng(c.seed + SEED_OFFSET);
   const blocks = [];
   if (c.title) {
     blocks.push({ t: 'title', text: c.titleText ?? r.pick(TITLES) });
     if (c.empties) blocks.push({ t: 'empty' });
   }
-  if (c.recipient) blocks.push({ t: 'p', style: 'Recipient', text: '各区县人民政府，市政府各部门：' });
+  if (c.recipient) blocks.push({ t: 'p', style: 'Recipient', text: c.recipientText ?? '各区县人民政府，市政府各部门：' });
   const sections = c.sections ?? [null];
   const h1Total = c.h1;
   let imageNo = 0;
@@ -285,6 +295,8 @@ function content(c) {
       tableDone = true;
     }
   }
+  // Closing paragraphs (the page-limit reports grow by these to reach their page count).
+  for (let i = 0; i < (c.tail ?? 0); i++) blocks.push({ t: 'p', text: paragraph(r, [2, 3]) });
   if (c.signature) {
     blocks.push({ t: 'p', style: 'Signature', text: '云川市人民政府办公室' });
     blocks.push({ t: 'p', style: 'SignDate', text: '2024年8月6日' });
@@ -590,6 +602,19 @@ function zipFixTimes(buf) {
   return buf;
 }
 
+/**
+ * Makes LibreOffice's PDF reproducible: a fixed /CreationDate and an /ID derived from the content.
+ * Every replacement keeps its length, so the xref offsets stay valid.
+ */
+function pdfFixVolatile(buf) {
+  let text = buf.toString('latin1');
+  text = text.replace(/\/CreationDate\(D:(\d{14})([^)]*)\)/g, (m, d, rest) => `/CreationDate(D:20240806000000${rest})`);
+  const volatile = /(\/ID\s*\[\s*<)([0-9A-Fa-f]+)(>\s*<)([0-9A-Fa-f]+)(>)|\/DocChecksum\s*\/[0-9A-Fa-f]+/g;
+  const blank = text.replace(volatile, (m) => m.replace(/[0-9A-Fa-f]{16,}/g, (h) => '0'.repeat(h.length)));
+  const digest = createHash('sha256').update(Buffer.from(blank, 'latin1')).digest('hex').toUpperCase();
+  return Buffer.from(blank.replace(/(\/ID\s*\[\s*<)(0+)(>\s*<)(0+)(>)|\/DocChecksum\s*\/0+/g, (m) => m.replace(/0{16,}/g, (z) => digest.slice(0, z.length))), 'latin1');
+}
+
 /** Writes the cases as .fodt, converts them to .docx and renders the .docx to PDF; returns name → pages. */
 function build(cases, tmp, env) {
   const src = path.join(tmp, 'src');
@@ -608,14 +633,46 @@ function build(cases, tmp, env) {
 }
 
 /** A comprehensive report on GB/T 9704 pages with `h1` sections; more sections, more pages. */
-function reportCase(rep, h1) {
-  return { name: rep.name, kind: `GB/T 9704 comprehensive report (${rep.pages} pages)`, seed: rep.seed, titleText: REPORT_TITLE, ...gbDoc({ h1, h2: 2, paras: [1, 2], sentences: [3, 5] }) };
+function reportCase(rep, h1, tail) {
+  return { name: rep.name, kind: `GB/T 9704 comprehensive report (${rep.pages} pages)`, seed: rep.seed, titleText: REPORT_TITLE, recipientText: '云川市人民政府：', tail, ...gbDoc({ h1, h2: 2, paras: [1, 2], sentences: [3, 5] }) };
+}
+
+function readme(data) {
+  const rows = (list) => list.map((e) => `| \`${e.file}\` | ${e.kind} | ${e.libreofficePages} |`).join('\n');
+  return `# Page-estimator calibration corpus
+
+Generated by \`node scripts/make-layout-fixtures.mjs\` (do not edit by hand): each case is written as a
+flat ODT, converted to .docx by LibreOffice, and the .docx rendered back to PDF by LibreOffice; the
+PDF's page count is recorded in \`pages.json\`. ${data.renderer}, fonts-noto-cjk standing in for
+仿宋/黑体/楷体/方正小标宋简体. The text is written for wenfeng (sentences about an invented city,
+云川市) and mixed by a seeded generator.
+
+LibreOffice is the truth here because these files have no \`linesAndChars\` character grid (on that
+grid LibreOffice lays out differently from Word; see ../../../shared/calibration/README.md). The
+estimator lays these files out with its LibreOffice profile (they were saved by LibreOffice);
+\`test/layout/accuracy.test.ts\` requires ≥ 95 % exact and never more than one page off, and
+\`npm run calibrate\` prints the comparison.
+
+## Corpus
+
+| file | setup | pages (LibreOffice) |
+| --- | --- | --- |
+${rows(data.corpus)}
+
+## Page-limit fixtures
+
+A comprehensive report (综合报告, limit 8 pages) over and under the limit; the PDF is LibreOffice's
+rendering of the .docx, and the estimator gives the same count.
+
+| file | setup | pages |
+| --- | --- | --- |
+${rows(data.reports)}
+`;
 }
 
 function main() {
-  const args = process.argv.slice(2);
-  const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
-  const keep = args.includes('--keep') ? path.resolve(args[args.indexOf('--keep') + 1]) : null;
+  const only = arg('--only')?.split(',') ?? null;
+  const keep = arg('--keep') ? path.resolve(arg('--keep')) : null;
   for (const cmd of [SOFFICE, 'pdfinfo']) if (!have(cmd)) throw new Error(`${cmd} is not installed (needed to make the layout fixtures)`);
 
   const tmp = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-layout-'));
@@ -643,23 +700,23 @@ function main() {
 
     const reports = [];
     for (const rep of REPORTS.filter((x) => !only || only.includes(x.name))) {
-      // Grow or shrink the number of sections until LibreOffice renders the wanted page count.
-      let h1 = rep.pages;
-      const seen = new Map();
-      for (let step = 0; step < 12; step++) {
-        const c = reportCase(rep, h1);
-        const b = build([c], path.join(tmp, `${rep.name}-${h1}`), env).get(c.name);
-        seen.set(h1, b);
-        if (b.pages === rep.pages) break;
-        h1 += b.pages < rep.pages ? 1 : -1;
-        if (seen.has(h1)) throw new Error(`${rep.name}: no section count gives ${rep.pages} pages`);
+      // Grow the number of sections while LibreOffice renders fewer pages than wanted, then, from
+      // the last count below, add closing paragraphs one at a time until it renders exactly that.
+      const render = (h1, tail) => build([reportCase(rep, h1, tail)], path.join(tmp, `${rep.name}-${h1}-${tail}`), env).get(rep.name);
+      let h1 = Math.max(1, rep.pages - 3);
+      let tail = 0;
+      let b = render(h1, tail);
+      while (b.pages < rep.pages) b = render(++h1, tail);
+      if (b.pages > rep.pages) {
+        h1--;
+        do b = render(h1, ++tail);
+        while (b.pages < rep.pages && tail < 40);
       }
-      const b = seen.get(h1);
-      if (b.pages !== rep.pages) throw new Error(`${rep.name}: ${b.pages} pages`);
+      if (b.pages !== rep.pages) throw new Error(`${rep.name}: LibreOffice renders ${b.pages} pages, not ${rep.pages}`);
       fs.writeFileSync(path.join(OUT, `${rep.name}.docx`), zipFixTimes(fs.readFileSync(b.docx)));
-      fs.copyFileSync(b.pdf, path.join(OUT, `${rep.name}.pdf`));
-      reports.push({ file: `${rep.name}.docx`, pdf: `${rep.name}.pdf`, kind: reportCase(rep, h1).kind, libreofficePages: b.pages });
-      console.log(`  ${rep.name}: ${b.pages} pages (${h1} sections)`);
+      fs.writeFileSync(path.join(OUT, `${rep.name}.pdf`), pdfFixVolatile(fs.readFileSync(b.pdf)));
+      reports.push({ file: `${rep.name}.docx`, pdf: `${rep.name}.pdf`, kind: reportCase(rep, h1, tail).kind, libreofficePages: b.pages });
+      console.log(`  ${rep.name}: ${b.pages} pages (${h1} sections, ${tail} closing paragraphs)`);
     }
 
     const merge = (old, fresh) => {
@@ -674,6 +731,7 @@ function main() {
       reports: merge(only ? previous.reports : [], reports),
     };
     fs.writeFileSync(pagesFile, JSON.stringify(data, null, 2) + '\n');
+    fs.writeFileSync(path.join(OUT, 'README.md'), readme(data));
     console.log(`wrote ${path.relative(ROOT, pagesFile)}`);
   } finally {
     if (!keep) fs.rmSync(tmp, { recursive: true, force: true });

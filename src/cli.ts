@@ -197,6 +197,13 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     if (opts.fixDryRun && !opts.fix) return exitCodeFor(results, maxWarnings);
   }
 
+  if (opts.render) {
+    // Said once per run, not once per file: LibreOffice is missing or failed.
+    const { takeRenderNotice } = await import('./layout/render.js');
+    const notice = takeRenderNotice();
+    if (notice) process.stderr.write(`wenfeng: ${notice.zh} (${notice.en})\n`);
+  }
+
   if (opts.quiet) {
     for (const r of results) {
       r.messages = r.messages.filter((m) => m.severity === 'error');

@@ -85,7 +85,7 @@ export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
   }
 
   const doc = await buildDocument(read, opts.path);
-  const pages = await estimatePages(doc, { render: opts.render, absPath: opts.absPath });
+  const pages = await estimatePages(doc, { render: opts.render, absPath: opts.absPath, locale });
   doc.pages = pages;
   const docType = resolveDocType(doc, { flag: opts.typeFlag, config: opts.settings.configType, pageLimits: opts.settings.pageLimits, locale });
   const references = await Promise.all(opts.settings.references.map((r) => loadReference(r, limits.maxInflatedBytes)));
