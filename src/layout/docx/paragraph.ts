@@ -113,7 +113,7 @@ export function layoutParagraph(p: ParagraphBlock, ctx: ParagraphContext): Parag
     firstLine: ind.firstLine,
     markHeight: ctx.profile.lineHeight(markCls, p.markSize / 2),
     // w:overflowPunct, when the reader has it (on when absent, as in Word).
-    hang: ctx.profile.hangPunctuation((p.props as { overflowPunct?: boolean }).overflowPunct ?? true),
+    hang: ctx.profile.hangPunctuation(p.props.overflowPunct ?? true),
     ...(ctx.keepText ? { keepText: true } : {}),
   });
   // Pictures anchored with top-and-bottom wrapping push the text down by their height; square or

@@ -89,6 +89,8 @@ export interface ParagraphProps {
   keepNext: boolean;
   pageBreakBefore: boolean;
   widowControl: boolean;
+  /** w:overflowPunct: a closing mark may hang past the margin (Word's default: on; absent = not set). */
+  overflowPunct?: boolean;
   /** w:outlineLvl, 0-based (9 = body text), when set. */
   outlineLevel?: number;
 }

@@ -27,6 +27,7 @@ export interface PPr {
   keepNext?: boolean;
   pageBreakBefore?: boolean;
   widowControl?: boolean;
+  overflowPunct?: boolean;
   outlineLevel?: number;
   numId?: string;
   ilvl?: number;
@@ -122,6 +123,9 @@ export function readPPr(pPr: XmlElement | undefined): PPr {
       case 'w:widowControl':
         p.widowControl = flag(c);
         break;
+      case 'w:overflowPunct':
+        p.overflowPunct = flag(c);
+        break;
       case 'w:outlineLvl':
         p.outlineLevel = int(a['w:val']);
         break;
@@ -202,6 +206,7 @@ export function finishPPr(p: PPr): ParagraphProps {
     pageBreakBefore: p.pageBreakBefore ?? false,
     widowControl: p.widowControl ?? true,
   };
+  if (p.overflowPunct !== undefined) props.overflowPunct = p.overflowPunct;
   if (p.beforeLines !== undefined) props.beforeLines = p.beforeLines;
   if (p.afterLines !== undefined) props.afterLines = p.afterLines;
   if (p.line !== undefined) props.line = p.line;
