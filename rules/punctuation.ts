@@ -125,7 +125,8 @@ export default defineRule<{ groupWidth: boolean }>({
           end,
           messageId,
           data: { found, expected },
-          suggestion: expected,
+          // A width finding's message already names the mark to use.
+          ...(messageId === 'width' ? {} : { suggestion: expected }),
           ...(fix ? { fix: { text: expected } } : {}),
         });
       };

@@ -22,9 +22,12 @@ function excerpt(result: FileResult, m: LintMessage, color: ChalkInstance): stri
   const start = m.column - 1 - offset;
   const end = m.endColumn - offset;
   const before = chars.slice(Math.max(0, start - 12), start).join('');
-  const after = chars.slice(end, end + 12).join('');
   const clean = (s: string): string => s.replace(/[\t\n\r]/g, ' ');
-  return `${start > 12 ? '…' : ''}${clean(before)}${color.bold.underline(clean(chars.slice(start, end).join('')))}${clean(after)}${end + 12 < chars.length ? '…' : ''}`;
+  // A long match (a paragraph, a preamble) is shown by its start: the excerpt stays one line.
+  const long = end - start > 40;
+  const shown = chars.slice(start, long ? start + 30 : end).join('');
+  const after = long ? '' : chars.slice(end, end + 12).join('');
+  return `${start > 12 ? '…' : ''}${clean(before)}${color.bold.underline(clean(shown))}${long ? '…' : `${clean(after)}${end + 12 < chars.length ? '…' : ''}`}`;
 }
 
 export const stylish: Formatter = (results, { locale, color }) => {

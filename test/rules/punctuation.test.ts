@@ -73,14 +73,14 @@ describe('half-width marks', () => {
   test('each of , ; : ? ! ( ) next to Chinese text, fixed to full width', async () => {
     const source = doc('一是合并会议,二是压缩文件;三是:减少检查?能否做到!(以下简称《通知》)');
     const found = await lintText(source);
-    expect(found.map((m) => [m.text, m.suggestion])).toEqual([
-      [',', '，'],
-      [';', '；'],
-      [':', '：'],
-      ['?', '？'],
-      ['!', '！'],
-      ['(', '（'],
-      [')', '）'],
+    expect(found.map((m) => [m.text, m.message])).toEqual([
+      [',', '半角“,”应为全角“，”'],
+      [';', '半角“;”应为全角“；”'],
+      [':', '半角“:”应为全角“：”'],
+      ['?', '半角“?”应为全角“？”'],
+      ['!', '半角“!”应为全角“！”'],
+      ['(', '半角“(”应为全角“（”'],
+      [')', '半角“)”应为全角“）”'],
     ]);
     expect(found[0]).toMatchObject({ line: 2, column: 7, message: '半角“,”应为全角“，”', fixable: true });
     expect(computeFixes(await lintResult(source), source).fixed).toBe(doc('一是合并会议，二是压缩文件；三是：减少检查？能否做到！（以下简称《通知》）'));
