@@ -1,12 +1,12 @@
-// Bundles the CLI and the library with esbuild: one fast-loading file for start-up, with format
-// readers and converters split into chunks that load only when a draft needs them.
+// Bundles the CLI, the library entry and the worker with esbuild. Each entry is its own build, so the
+// CLI's start-up path is a few files rather than chunks shared three ways; format readers, converters
+// and rarely used formatters stay in chunks that load only when a draft needs them.
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/engine/worker.ts' },
+const common = {
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -14,13 +14,19 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  // pdf-parse resolves pdf.js workers and cmaps from its own package folder; typescript is what
+  // pdf-parse resolves pdf.js workers and cMaps from its own package folder; typescript is what
   // cosmiconfig's TypeScript loader would drag in (10 MB) — neither belongs in the bundle.
   external: ['pdf-parse', 'typescript'],
   // Bundled CommonJS dependencies call require(); give the ESM output one.
   banner: { js: "import { createRequire as __wenfengCreateRequire } from 'node:module'; const require = __wenfengCreateRequire(import.meta.url);" },
   logLevel: 'warning',
-});
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { cli: 'src/cli.ts' } }),
+  build({ ...common, entryPoints: { index: 'src/index.ts' } }),
+  build({ ...common, entryPoints: { worker: 'src/engine/worker.ts' } }),
+]);
 
 // Rules read their data files lazily, next to the code that uses them: rules/data in the source tree,
 // dist/data in the bundle.

@@ -8,10 +8,8 @@ import type { Locale, Severity } from './api.js';
 import { DOC_TYPE_IDS } from './classify/doc-types.js';
 import { ConfigError, type RuleSetting } from './config/types.js';
 import { checkRuleSetting } from './config/validate.js';
-import { ReferenceError } from './engine/references.js';
-import { LintSession } from './engine/session.js';
-import { countMessages, type FileResult } from './engine/result.js';
-import { BUILTIN_FORMATTERS, loadFormatter } from './formatters/index.js';
+import type { ReferenceFileError } from './engine/references.js';
+import type { FileResult } from './engine/result.js';
 import { VERSION } from './version.js';
 
 class UsageError extends Error {}
@@ -98,6 +96,12 @@ function exitCodeFor(results: FileResult[], maxWarnings: number | undefined): nu
 const toFileOrMachine = (opts: CheckOptions): boolean => opts.format !== 'stylish' && opts.format !== 'html';
 
 async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
+  // The engine and formatters load here, not at start-up: `wenfeng --version` and `--help` stay light.
+  const [{ LintSession }, { FORMATTER_NAMES, loadFormatter }, { countMessages }] = await Promise.all([
+    import('./engine/session.js'),
+    import('./formatters/index.js'),
+    import('./engine/result.js'),
+  ]);
   const cwd = process.cwd();
   if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw new UsageError(`--locale must be zh or en, not '${opts.locale}'`);
   if (opts.type && !DOC_TYPE_IDS.includes(opts.type)) throw new UsageError(`--type must be one of ${DOC_TYPE_IDS.join(', ')}, not '${opts.type}'`);
@@ -157,7 +161,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   }
 
   const formatter = await loadFormatter(opts.format, cwd);
-  if (!formatter) throw new UsageError(`--format must be one of ${Object.keys(BUILTIN_FORMATTERS).join(', ')} or a path to a formatter module, not '${opts.format}'`);
+  if (!formatter) throw new UsageError(`--format must be one of ${FORMATTER_NAMES.join(', ')} or a path to a formatter module, not '${opts.format}'`);
 
   let results: FileResult[];
   if (opts.stdin) {
@@ -228,6 +232,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
 }
 
 async function runRulesList(id: string | undefined, opts: { config?: string | false; locale?: string }): Promise<number> {
+  const { LintSession } = await import('./engine/session.js');
   const cwd = process.cwd();
   const locale: Locale = opts.locale === 'en' ? 'en' : 'zh';
   const session = new LintSession({ cwd, useConfig: opts.config !== false, configFile: typeof opts.config === 'string' ? opts.config : undefined });
@@ -394,8 +399,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`wenfeng: ${error.message}\n`);
       return 2;
     }
-    if (error instanceof ReferenceError) {
-      process.stderr.write(`wenfeng: ${error.path}: ${error.zh} (${error.en})\n`);
+    if ((error as Error)?.name === 'ReferenceFileError') {
+      const e = error as ReferenceFileError;
+      process.stderr.write(`wenfeng: ${e.path}: ${e.zh} (${e.en})\n`);
       return 2;
     }
     if (error instanceof ConfigError) {

@@ -2,7 +2,17 @@
 // traditional and simplified characters, are one text; it keeps the UTF-16 length of the original so
 // every offset found in it points at the same characters of the original.
 
+import traditional from './traditional-chars.json' with { type: 'json' };
+
 type Convert = (text: string) => string;
+
+/** Characters with a simplified form: a document without any is not converted, and opencc stays unloaded. */
+let traditionalSet: Set<string> | undefined;
+function hasTraditional(text: string): boolean {
+  traditionalSet ??= new Set(traditional.chars);
+  for (const ch of text) if (traditionalSet.has(ch)) return true;
+  return false;
+}
 
 let converter: Promise<Convert> | undefined;
 
@@ -45,7 +55,7 @@ function toSimplified(text: string, convert: Convert): string {
 
 /** Builds the matching view for every text, loading the converter only if any text has CJK characters. */
 export async function normalizeAll(texts: readonly string[]): Promise<string[]> {
-  const convert = texts.some((t) => CJK.test(t)) ? await loadConverter() : undefined;
+  const convert = texts.some(hasTraditional) ? await loadConverter() : undefined;
   return texts.map((t) => {
     const folded = foldWidth(t);
     return convert && CJK.test(folded) ? toSimplified(folded, convert) : folded;

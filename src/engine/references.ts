@@ -5,7 +5,8 @@ import type { Document } from '../document/model.js';
 import { readDocumentBytes } from '../readers/index.js';
 import { ReadError } from '../readers/types.js';
 
-export class ReferenceError extends Error {
+export class ReferenceFileError extends Error {
+  override readonly name = 'ReferenceFileError';
   constructor(readonly path: string, readonly zh: string, readonly en: string) {
     super(`${path}: ${en}`);
   }
@@ -21,9 +22,9 @@ export function loadReference(absPath: string, maxInflatedBytes: number): Promis
         const bytes = new Uint8Array(await readFile(absPath));
         return await buildDocument(await readDocumentBytes(bytes, absPath, { maxInflatedBytes }), absPath);
       } catch (error) {
-        if (error instanceof ReadError) throw new ReferenceError(absPath, `无法读取对照文件：${error.zh}`, `cannot read the reference: ${error.en}`);
+        if (error instanceof ReadError) throw new ReferenceFileError(absPath, `无法读取对照文件：${error.zh}`, `cannot read the reference: ${error.en}`);
         const code = (error as NodeJS.ErrnoException)?.code;
-        throw new ReferenceError(absPath, code === 'ENOENT' ? '对照文件不存在' : `无法读取对照文件（${code ?? String(error)}）`, code === 'ENOENT' ? 'reference not found' : `cannot read the reference (${code ?? String(error)})`);
+        throw new ReferenceFileError(absPath, code === 'ENOENT' ? '对照文件不存在' : `无法读取对照文件（${code ?? String(error)}）`, code === 'ENOENT' ? 'reference not found' : `cannot read the reference (${code ?? String(error)})`);
       }
     })();
     cache.set(absPath, doc);
