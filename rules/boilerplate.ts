@@ -32,10 +32,12 @@ interface Options {
   add: Array<Partial<Entry> & { pattern: string }>;
 }
 
-const matchers = new WeakMap<object, PhraseMatcher<Entry>>();
+/** One matcher per distinct ignore/add setting (options objects are new for every file). */
+const matchers = new Map<string, PhraseMatcher<Entry>>();
 
 function matcherFor(options: Options): PhraseMatcher<Entry> {
-  const cached = matchers.get(options);
+  const key = JSON.stringify([options.ignore, options.add]);
+  const cached = matchers.get(key);
   if (cached) return cached;
   const dict = dictionary();
   const matcher = new PhraseMatcher<Entry>(dict.gapMax ?? 20);
@@ -51,7 +53,7 @@ function matcherFor(options: Options): PhraseMatcher<Entry> {
     };
     matcher.add(entry.pattern, entry);
   }
-  matchers.set(options, matcher);
+  matchers.set(key, matcher);
   return matcher;
 }
 
