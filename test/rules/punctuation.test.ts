@@ -233,7 +233,8 @@ describe('garbage in', () => {
     let reports = 0;
     const started = performance.now();
     await rule.check(doc, { options: { groupWidth: false }, locale: 'zh', severity: 'warning', references: [], report: () => void reports++, stat: () => {} });
-    expect(performance.now() - started).toBeLessThan(2000);
+    // A guard against quadratic blow-up (minutes), not a speed target: those live in bench/.
+    expect(performance.now() - started).toBeLessThan(20_000);
     expect(reports).toBeGreaterThan(20000);
   });
 });
