@@ -20,12 +20,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fodt as fodtFixture, fontsConf } from '../scripts/make-fixtures.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, '..');
 export const INPUTS = path.join(BENCH, '.inputs');
 const SOFFICE = process.env.SOFFICE ?? 'soffice';
-const GENERATOR_VERSION = 3; // bump to regenerate everything
+const GENERATOR_VERSION = 4; // bump to regenerate everything
 export const CORPUS_SIZE = 1000;
 
 // ---------------------------------------------------------------------------------------------
@@ -138,108 +139,8 @@ function draftExact(seed, chars) {
 // ---------------------------------------------------------------------------------------------
 // Flat ODT, as scripts/make-fixtures.mjs writes it (GB/T 9704: A4, 37/26/28/35 mm, 22 lines × 28 chars)
 
-const xmlEsc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const LINE = '28.95pt';
-const FONTS = { body: '仿宋', h1: '黑体', h2: '楷体', title: '方正小标宋简体', pageNo: '宋体' };
-const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/u;
-
-function roleOf(lines, i) {
-  const t = lines[i];
-  if (i === 0) return 'Title';
-  if (i === 1 && /[：:]$/u.test(t)) return 'Recipient';
-  if (i === lines.length - 1 && DATE_LINE.test(t)) return 'SignDate';
-  if (i === lines.length - 2 && DATE_LINE.test(lines[i + 1] ?? '')) return 'Signature';
-  if (H1.test(t) && !/[。；]/u.test(t)) return 'Heading_20_1';
-  if (H2.test(t) && !/[。；]/u.test(t)) return 'Heading_20_2';
-  return 'Standard';
-}
-
-export function fodt(lines) {
-  const ff = (name, generic) => `<style:font-face style:name="${name}" svg:font-family="${name}" style:font-family-generic="${generic}" style:font-pitch="variable"/>`;
-  const text = (font, size, extra = '') =>
-    `<style:text-properties style:font-name="${font}" fo:font-size="${size}" style:font-name-asian="${font}" style:font-size-asian="${size}" style:font-name-complex="${font}" style:font-size-complex="${size}"${extra}/>`;
-  const body = lines.map((t, i) => {
-    const style = roleOf(lines, i);
-    if (style.startsWith('Heading')) return `<text:h text:style-name="${style}" text:outline-level="${style.endsWith('1') ? 1 : 2}">${xmlEsc(t)}</text:h>`;
-    return `<text:p text:style-name="${style}">${xmlEsc(t)}</text:p>`;
-  }).join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:meta><dc:title>${xmlEsc(lines[0])}</dc:title><dc:language>zh-CN</dc:language><meta:generator>wenfeng bench/make-inputs.mjs</meta:generator></office:meta>
-<office:font-face-decls>
-${ff(FONTS.body, 'roman')}
-${ff(FONTS.h1, 'swiss')}
-${ff(FONTS.h2, 'roman')}
-${ff(FONTS.title, 'roman')}
-${ff(FONTS.pageNo, 'roman')}
-</office:font-face-decls>
-<office:styles>
-<style:default-style style:family="paragraph">
-<style:paragraph-properties fo:hyphenation-ladder-count="no-limit" style:punctuation-wrap="simple" style:line-break="strict" style:writing-mode="page"/>
-${text(FONTS.body, '16pt', ' fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN" fo:hyphenate="false"')}
-</style:default-style>
-<style:style style:name="Standard" style:family="paragraph" style:class="text">
-<style:paragraph-properties fo:line-height="${LINE}" fo:text-indent="32pt" fo:margin-left="0pt" fo:margin-right="0pt" fo:margin-top="0pt" fo:margin-bottom="0pt" fo:text-align="justify" fo:orphans="0" fo:widows="0"/>
-${text(FONTS.body, '16pt', ' fo:letter-spacing="-0.25pt"')}
-</style:style>
-<style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Standard" style:class="chapter">
-<style:paragraph-properties fo:text-align="center" fo:text-indent="0pt" fo:margin-bottom="${LINE}" fo:keep-with-next="always"/>
-${text(FONTS.title, '22pt', ' fo:letter-spacing="normal"')}
-</style:style>
-<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Standard" style:default-outline-level="1" style:class="text">
-<style:paragraph-properties fo:text-indent="32pt" fo:margin-left="0pt" fo:keep-with-next="always"/>
-${text(FONTS.h1, '16pt')}
-</style:style>
-<style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Standard" style:default-outline-level="2" style:class="text">
-<style:paragraph-properties fo:text-indent="32pt" fo:margin-left="0pt" fo:keep-with-next="always"/>
-${text(FONTS.h2, '16pt')}
-</style:style>
-<style:style style:name="Recipient" style:display-name="Main Recipient" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
-<style:paragraph-properties fo:text-indent="0pt"/>
-</style:style>
-<style:style style:name="Signature" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
-<style:paragraph-properties fo:text-align="end" fo:text-indent="0pt" fo:margin-right="32pt" fo:margin-top="${LINE}" fo:keep-with-next="always"/>
-</style:style>
-<style:style style:name="SignDate" style:display-name="Sign Date" style:family="paragraph" style:parent-style-name="Standard" style:class="text">
-<style:paragraph-properties fo:text-align="end" fo:text-indent="0pt" fo:margin-right="64pt"/>
-</style:style>
-<style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">
-<style:paragraph-properties fo:text-align="center" fo:text-indent="0pt" fo:line-height="17pt"/>
-${text(FONTS.pageNo, '14pt', ' fo:letter-spacing="normal"')}
-</style:style>
-</office:styles>
-<office:automatic-styles>
-<style:page-layout style:name="GBT9704">
-<style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm" style:print-orientation="portrait" fo:margin-top="37mm" fo:margin-bottom="22mm" fo:margin-left="28mm" fo:margin-right="26mm" style:writing-mode="lr-tb"/>
-<style:footer-style><style:header-footer-properties fo:min-height="6mm" fo:margin-top="7mm" fo:margin-left="0mm" fo:margin-right="0mm"/></style:footer-style>
-</style:page-layout>
-</office:automatic-styles>
-<office:master-styles>
-<style:master-page style:name="Standard" style:page-layout-name="GBT9704"><style:footer><text:p text:style-name="Footer">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer></style:master-page>
-</office:master-styles>
-<office:body><office:text>
-${body}
-</office:text></office:body>
-</office:document>
-`;
-}
-
-function fontsConf() {
-  const serif = ['仿宋', 'FangSong', '仿宋_GB2312', 'FangSong_GB2312', '楷体', 'KaiTi', '楷体_GB2312', '宋体', 'SimSun'];
-  const sans = ['黑体', 'SimHei'];
-  const alias = (fam, to) => `<alias binding="strong"><family>${fam}</family><prefer><family>${to}</family></prefer></alias>`;
-  return `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-<include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-${serif.map((f) => alias(f, 'Noto Serif CJK SC')).join('\n')}
-${sans.map((f) => alias(f, 'Noto Sans CJK SC')).join('\n')}
-<match target="pattern"><test name="family"><string>方正小标宋简体</string></test>
-<edit name="family" mode="assign" binding="strong"><string>Noto Serif CJK SC</string></edit>
-<edit name="weight" mode="assign" binding="strong"><const>bold</const></edit></match>
-</fontconfig>
-`;
-}
+// The drafts are laid out exactly as the test fixtures are: the same GB/T 9704 .fodt writer.
+const fodt = (lines) => fodtFixture(lines, { titleIndex: 0, docTitle: lines[0] });
 
 // ---------------------------------------------------------------------------------------------
 // LibreOffice

@@ -670,4 +670,7 @@ ${table}
 `;
 }
 
-main();
+// Run as a script; imported (by bench/make-inputs.mjs), it only lends its GB/T 9704 .fodt writer.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+
+export { fodt, fontsConf };

@@ -11,6 +11,7 @@ export interface TitleClass {
 }
 
 const TRAILING = new RegExp(words.trailingNotes);
+const PERIODS = new RegExp(words.reportPeriods, 'g');
 
 /** The longest word of the list that ends the text (实施细则 rather than 细则). */
 const endsWithAny = (text: string, list: string[]): string | undefined => [...list].sort((a, b) => b.length - a.length).find((w) => text.endsWith(w));
@@ -66,17 +67,23 @@ export function classifyTitle(rawTitle: string, locale: Locale = 'zh'): TitleCla
     case '决定':
       return { id: 'policy', wenzhong: wz, reason: r(`标题以"${wz}"结尾：政策性文件`, `the title ends with "${wz}": a policy document`) };
     case '报告': {
-      const special = includesAny(title, words.specialReport);
+      // A period (2023年度, 上半年) says when, not what: a report is comprehensive when it names no
+      // matter besides the period ("关于2023年工作情况的报告"), or says so (工作报告, 总结, 综合).
+      const matter = title.replace(/^.*?关于/, '').replace(PERIODS, '');
+      const generic = /^(?:全面)?(?:工作)?(?:情况)?的?报告$/.test(matter);
       const comprehensive = includesAny(title, words.comprehensiveReport);
-      // "…工作情况的报告" is comprehensive only when no single matter is named before it.
-      const generic = /^(?:关于)?(?:\d{4}年(?:度)?|本年度?|今年)?(?:全面|全年|年度)?工作情况的报告$/.test(title.replace(/^.*?关于/, '关于'));
-      if (special && !(comprehensive && comprehensive !== '工作情况的报告') && !generic) {
-        const why = title.endsWith('情况的报告') ? '标题以"情况的报告"结尾' : `标题含"${special}"`;
-        return { id: 'special-report', wenzhong: wz, reason: r(`${why}：专项报告`, `${why === '标题以"情况的报告"结尾' ? 'the title ends with "情况的报告"' : `the title has "${special}"`}: a special report`) };
-      }
+      const special = includesAny(title, words.specialReport);
       if (comprehensive || generic) {
         const w = comprehensive ?? '工作情况';
         return { id: 'comprehensive-report', wenzhong: wz, reason: r(`报告，标题含"${w}"：综合报告`, `a report with "${w}" in the title: a comprehensive report`) };
+      }
+      if (special) {
+        const ends = title.endsWith('情况的报告');
+        return {
+          id: 'special-report',
+          wenzhong: wz,
+          reason: r(ends ? '标题以"情况的报告"结尾：专项报告' : `标题含"${special}"：专项报告`, ends ? 'the title ends with "情况的报告": a special report' : `the title has "${special}": a special report`),
+        };
       }
       return { id: 'special-report', wenzhong: wz, reason: r('报告一个事项：专项报告', 'a report on one matter: a special report') };
     }

@@ -32,3 +32,13 @@ describe('classifyTitle', () => {
     expect(classifyTitle('关于2023年整治形式主义为基层减负工作情况的报告')?.reason.zh).toBe('标题以"情况的报告"结尾：专项报告');
   });
 });
+
+describe('report periods name when, not what', () => {
+  const cases: Array<[string, string]> = [
+    ['云川市人民政府办公室关于2024年上半年精简文件会议工作情况的报告', 'special-report'],
+    ['关于2024年上半年工作情况的报告', 'comprehensive-report'],
+    ['关于2023年度工作情况的报告', 'comprehensive-report'],
+    ['关于第三季度安全生产检查情况的报告', 'special-report'],
+  ];
+  for (const [title, id] of cases) test(`${title} → ${id}`, () => expect(classifyTitle(title)?.id).toBe(id));
+});
