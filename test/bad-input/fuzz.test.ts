@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { LintSession } from '../../src/engine/session.js';
-import { readCentralDirectory } from '../../src/readers/docx/zip.js';
+import { inputEntries } from '../../src/annotate/zip-write.js';
 import { makeZip } from '../helpers/zip-writer.js';
 import { inflateRawSync } from 'node:zlib';
 import { DEFAULT_TIME_LIMIT, timeLimitMs } from '../../src/engine/timeout.js';
@@ -48,18 +48,12 @@ const dropRange: Mutation = (b, r) => {
 /** Rebuilds a zip with two entries' contents swapped, or one part's XML damaged. */
 function zipMutation(kind: 'swap' | 'xml'): Mutation {
   return (b, r) => {
-    let entries;
+    let parts;
     try {
-      entries = readCentralDirectory(b);
+      parts = inputEntries(b).map(({ entry, compressed }) => ({ name: entry.name, data: entry.method === 8 ? inflateRawSync(compressed) : Buffer.from(compressed) }));
     } catch {
       return flipBytes(b, r);
     }
-    const parts = entries.map((e) => {
-      const local = Buffer.from(b.buffer, b.byteOffset + e.localHeaderOffset);
-      const start = 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-      const raw = local.subarray(start, start + e.compressedSize);
-      return { name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) };
-    });
     if (kind === 'swap' && parts.length > 1) {
       const i = Math.floor(r() * parts.length);
       const j = Math.floor(r() * parts.length);
