@@ -6,6 +6,7 @@
 //   node scripts/accuracy/run.mjs --sets dev       only these sets (comma-separated)
 //   node scripts/accuracy/run.mjs --check          also fail (exit 1) when a figure is below README's
 //   node scripts/accuracy/run.mjs --json           the figures as JSON
+//   node scripts/accuracy/run.mjs --bin <wenfeng.js>  measure another build (e.g. the one before a change)
 //   node scripts/accuracy/run.mjs --misses dev     list the misses and false alarms of a set (dev only:
 //                                                  the held-out sets are measured, never read for fixes)
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,7 @@ const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
+const BIN = path.resolve(opt('--bin') ?? path.join(ROOT, 'bin/wenfeng.js'));
 const wanted = (opt('--sets') ?? [...SETS, 'precision'].join(',')).split(',');
 const misses = opt('--misses');
 if (misses && misses !== 'dev') {
@@ -36,7 +38,7 @@ if (misses && misses !== 'dev') {
 /** Lints files with the built CLI, every rule on (info included), no config; returns JSON files by path. */
 function lint(files) {
   if (files.length === 0) return new Map();
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/wenfeng.js'), ...files, '--format', 'json', '--no-config'], {
+  const r = spawnSync(process.execPath, [BIN, ...files, '--format', 'json', '--no-config'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
