@@ -26,11 +26,14 @@ describe('document grid', () => {
     expect(sectionGrid(gbSection({ docGrid: { type: 'default', linePitch: 579 } }), 16).linePitch).toBeUndefined();
   });
 
-  it('snaps auto-spaced lines to whole rows (Word: multiple × rows; WPS: rows after the multiple)', () => {
+  it('snaps auto-spaced lines to whole rows (Word: multiple × pitch, at least the rows; WPS: rows after the multiple)', () => {
     // 3号 仿宋 single line: 1.3 × 16 = 20.8 pt → two 15.6 pt rows.
     expect(snappedLineHeight(20.8, 1, 15.6, WORD)).toBeCloseTo(31.2);
-    expect(snappedLineHeight(20.8, 1.5, 15.6, WORD)).toBeCloseTo(46.8);
     expect(snappedLineHeight(13.65, 1.5, 15.6, WORD)).toBeCloseTo(23.4); // 五号: Word's well-known 23.4 pt
+    // Where Word broke the pages of a saved file (its w:lastRenderedPageBreak marks): 11 pt text at
+    // 1.25 takes 19.5 pt, 16 pt text at 1.16 stays on its two rows.
+    expect(snappedLineHeight(14.3, 1.25, 15.6, WORD)).toBeCloseTo(19.5);
+    expect(snappedLineHeight(20.8, 278 / 240, 15.6, WORD)).toBeCloseTo(31.2);
     expect(snappedLineHeight(20.8, 278 / 240, 15.6, WPS)).toBeCloseTo(31.2);
   });
 

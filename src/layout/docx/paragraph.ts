@@ -88,10 +88,14 @@ function indents(p: ParagraphBlock, ctx: ParagraphContext): { left: number; righ
   };
 }
 
-/** Spacing before/after in pt; "lines" values count grid pitches (12 pt without a grid). */
+/**
+ * Spacing before/after in pt; "lines" values count grid pitches, or 12 pt when the section has no
+ * line grid (w:docGrid with a linePitch but no type is not a grid: WPS writes beforeLines="20" as
+ * 48 twips there, and 50 as 156 twips on a 15.6 pt grid).
+ */
 function spacing(p: ParagraphBlock, ctx: ParagraphContext): { before: number; after: number } {
   const props = p.props;
-  const lineUnit = ctx.section.docGrid.linePitch ? ctx.section.docGrid.linePitch / 20 : 12;
+  const lineUnit = ctx.grid.linePitch ?? 12;
   const useLines = ctx.profile.name !== 'libreoffice';
   let before = useLines && props.beforeLines ? (props.beforeLines / 100) * lineUnit : props.spacingBefore / 20;
   let after = useLines && props.afterLines ? (props.afterLines / 100) * lineUnit : props.spacingAfter / 20;
