@@ -18,7 +18,7 @@ export interface ParagraphLayout {
   kind: 'paragraph';
   block: ParagraphBlock;
   /** Line heights, pt, split where the paragraph has page or column breaks. */
-  parts: { heights: number[]; trails: number[]; breakAfter?: 'page' | 'column'; texts?: string[]; widths?: number[] }[];
+  parts: { heights: number[]; trails: number[]; breakAfter?: 'page' | 'column'; bare?: boolean; texts?: string[]; widths?: number[] }[];
   /** Vertical room of pictures anchored with top-and-bottom wrapping, taken before the text. */
   floatRoom: number;
   before: number;
@@ -142,6 +142,7 @@ export function layoutParagraph(p: ParagraphBlock, ctx: ParagraphContext): Parag
         heights: lh.map((h) => h.height),
         trails: lh.map((h) => h.trail),
         ...(r.breakAfter ? { breakAfter: r.breakAfter } : {}),
+        ...(r.bare ? { bare: true } : {}),
         ...(ctx.keepText ? { texts: r.lines.map((l) => l.chars ?? ''), widths: r.lines.map((l) => l.width ?? 0) } : {}),
       };
     }),
