@@ -120,34 +120,45 @@ export function layoutParagraph(p: ParagraphBlock, ctx: ParagraphContext): Parag
     hang: ctx.profile.hangPunctuation(p.props.overflowPunct ?? true),
     ...(ctx.keepText ? { keepText: true } : {}),
   });
-  // Pictures anchored with top-and-bottom wrapping push the text down by their height; square or
-  // tight wrapping narrows the lines beside them, counted here as the room of their area; wrapNone
-  // (in front of or behind the text) and text boxes take no room in the flow.
-  let floatRoom = 0;
+  const parts = runs.map((r, ri) => {
+    const lh = r.lines.map((l, li) => lineHeight(l, ri === runs.length - 1 && li === r.lines.length - 1, p, ctx));
+    return {
+      heights: lh.map((h) => h.height),
+      trails: lh.map((h) => h.trail),
+      ...(r.breakAfter ? { breakAfter: r.breakAfter } : {}),
+      ...(r.bare ? { bare: true } : {}),
+      ...(ctx.keepText ? { texts: r.lines.map((l) => l.chars ?? ''), widths: r.lines.map((l) => l.width ?? 0) } : {}),
+    };
+  });
+  const { before, after } = spacing(p, ctx);
+  return { kind: 'paragraph', block: p, parts, floatRoom: floatRoomOf(p, ctx, parts[0]?.heights ?? []), before, after };
+}
+
+/**
+ * Room anchored pictures and footnotes take beside a paragraph's lines, pt. A picture with
+ * top-and-bottom wrapping pushes the text down by its height and the distance it keeps above and
+ * below (distT, distB); one placed lower down its paragraph (wp:positionV from the paragraph or
+ * line) leaves the lines that fit above it there and pushes the rest below it. Square or tight
+ * wrapping narrows the lines beside the picture, counted here as the room of its area; wrapNone
+ * (in front of or behind the text: behindDoc or not) and text boxes take no room in the flow.
+ */
+function floatRoomOf(p: ParagraphBlock, ctx: ParagraphContext, lines: number[]): number {
+  let room = 0;
   for (const d of p.drawings) {
     if (d.placement !== 'anchored' || !d.cy) continue;
-    const h = d.cy / 12700;
-    if (d.wrap === 'wrapTopAndBottom') floatRoom += h;
-    else if (d.wrap && d.wrap !== 'wrapNone') floatRoom += h * Math.min(1, (d.cx ?? 0) / 12700 / ctx.width);
+    const h = (d.cy + (d.distance?.top ?? 0) + (d.distance?.bottom ?? 0)) / 12700;
+    if (d.wrap === 'wrapTopAndBottom') {
+      const from = d.positionV?.relativeFrom;
+      const lower = from === 'paragraph' || from === 'line' ? Math.max(0, (d.positionV?.offset ?? 0) / 12700) : 0;
+      let above = 0;
+      for (const l of lines) {
+        if (above + l > lower + 0.01) break;
+        above += l;
+      }
+      room += h + lower - above;
+    } else if (d.wrap && d.wrap !== 'wrapNone') room += h * Math.min(1, (d.cx ?? 0) / 12700 / ctx.width);
   }
   // Footnotes take room at the page foot: roughly a 9 pt line each, plus the separator.
-  if (p.noteReferences > 0) floatRoom += p.noteReferences * FOOTNOTE_LINE + FOOTNOTE_SEPARATOR;
-  const { before, after } = spacing(p, ctx);
-  return {
-    kind: 'paragraph',
-    block: p,
-    parts: runs.map((r, ri) => {
-      const lh = r.lines.map((l, li) => lineHeight(l, ri === runs.length - 1 && li === r.lines.length - 1, p, ctx));
-      return {
-        heights: lh.map((h) => h.height),
-        trails: lh.map((h) => h.trail),
-        ...(r.breakAfter ? { breakAfter: r.breakAfter } : {}),
-        ...(r.bare ? { bare: true } : {}),
-        ...(ctx.keepText ? { texts: r.lines.map((l) => l.chars ?? ''), widths: r.lines.map((l) => l.width ?? 0) } : {}),
-      };
-    }),
-    floatRoom,
-    before,
-    after,
-  };
+  if (p.noteReferences > 0) room += p.noteReferences * FOOTNOTE_LINE + FOOTNOTE_SEPARATOR;
+  return room;
 }

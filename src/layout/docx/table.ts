@@ -55,11 +55,12 @@ function cellContent(blocks: BlockFacts[], ctx: ParagraphContext): CellContent {
       // A nested table's rows split between their lines too (unless they may not split), so the
       // outer row can break inside it.
       const inner = layoutTable(b, ctx);
+      const start = lines.length;
       for (const r of inner.rows) {
         if (r.cantSplit || r.lines.length === 0) lines.push(r.height);
-        else r.lines.forEach((h, i) => lines.push(i === 0 ? h + r.padding : h));
+        else r.lines.forEach((h, k) => lines.push(k === 0 ? h + r.padding : h));
       }
-      if (lines.length > 0) lines[lines.length - 1]! += inner.closing;
+      if (lines.length > start) lines[lines.length - 1]! += inner.closing;
       prevAfter = 0;
       first = false;
       continue;
