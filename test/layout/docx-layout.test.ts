@@ -290,6 +290,15 @@ describe('tables: nested, wide, taller than a page', () => {
     expect(t[22]!.y).toBeCloseTo(6 * 28.95);
   });
 
+  it('ends on a header row taller than the page (no room left under it on any page)', () => {
+    const t = table(Array.from({ length: 6 }, () => [han(4)]), { grid: [8845] });
+    t.rows[0] = { ...t.rows[0]!, header: true, height: 14000, heightRule: 'exact' };
+    t.rows[1]!.cells[0] = { gridSpan: 1, blocks: Array.from({ length: 3 }, () => para(han(10), { indentFirstLine: 0, firstLineChars: undefined })) };
+    const n = pages(facts([para(han(10)), t]));
+    expect(n).toBeGreaterThan(2);
+    expect(n).toBeLessThan(20);
+  });
+
   it('keeps the widths of a table wider than the text block: its cells wrap at them', () => {
     // Two columns of 5000 twips (250 pt) on a 442 pt text block: 250 − 10.8 pt holds 14 characters.
     const wide = table([[han(28), han(4)]], { grid: [5000, 5000], layout: 'autofit' });

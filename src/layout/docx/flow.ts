@@ -159,7 +159,7 @@ export class PageFlow {
       // Taller than a page: split between lines from the top of this one, or run on over further pages.
       if (splittable && this.splitRow(row, tl.closing, freshPage)) return;
       let rest = row.height;
-      while (this.y + rest > this.height + EPS && rest > this.height - this.y) {
+      while (this.y + rest > this.height + EPS && rest > this.height - this.y && this.height - this.y > EPS) {
         rest -= this.height - this.y;
         freshPage();
       }
@@ -189,7 +189,8 @@ export class PageFlow {
         freshPage();
         this.y += row.padding;
       }
-      while (this.y + h > this.height + EPS && h > this.height - this.y) {
+      // (No room at all under header rows taller than the page: the line goes on regardless.)
+      while (this.y + h > this.height + EPS && h > this.height - this.y && this.height - this.y > EPS) {
         h -= this.height - this.y;
         freshPage();
         this.y += row.padding;
