@@ -531,7 +531,8 @@ export class BodyReader {
       state.drawings.push(facts);
       if (countSkippedText) {
         const box = findDescendant(holder, 'w:txbxContent');
-        if (box && textOf(box).trim().length > 0) this.skippedTextBoxes++;
+        // Its runs' text only (the tree also keeps the offsets of pictures anchored inside it).
+        if (box && collectOutermost(box, 'w:t', []).some((t) => textOf(t).trim().length > 0)) this.skippedTextBoxes++;
       }
     }
   }
