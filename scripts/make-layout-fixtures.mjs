@@ -239,6 +239,7 @@ const CASES = [
   { name: 'landscape-exact', kind: 'A4 landscape, exact 26 pt, 14 pt body', seed: 43, ...gbDoc({ grid: null, size: 14, line: { exact: 26 }, sections: [{ paper: 'A4', landscape: true, margins: { t: 25, b: 25, l: 30, r: 30 } }], h1: 4, h2: 2 }) },
   { name: 'mixed-report', kind: 'GB/T 9704 report with a table, pictures and page breaks', seed: 44, ...gbDoc({ h1: 4, h2: 2, paras: [1, 3], pageBreaks: true, table: { rows: 12, cols: 4, header: true }, images: [{ mode: 'inline', w: 110, h: 70 }, { mode: 'topBottom', w: 90, h: 50 }] }) },
   { name: 'long-60-pages', kind: 'GB/T 9704, lines grid, about 60 pages (also the benchmark input)', seed: 45, ...gbDoc({ h1: 17, h2: 3, paras: [2, 3], sentences: [3, 6], table: { rows: 30, cols: 4, header: true } }) },
+  { name: 'table-nested', kind: 'GB/T 9704, a form: a one-column table whose rows each hold a heading and a nested table, split across pages', seed: 46, ...gbDoc({ h1: 1, h2: 1, paras: [1, 2], table: { rows: 4, cols: 3, nested: 16, long: true } }) },
   { name: 'small-11pt-single', kind: 'A4, 11 pt body, single spacing, 10 pages', seed: 41, ...gbDoc({ grid: null, size: 11, line: { prop: 100 }, margins: { t: 25.4, b: 25.4, l: 31.8, r: 31.8 }, h1: 8, h2: 3, sentences: [4, 9] }) },
 ];
 
@@ -291,7 +292,9 @@ function content(c) {
       }
     }
     if (c.table && !tableDone && i === 0) {
-      blocks.push({ t: 'table', ...c.table, cells: tableCells(r, c.table) });
+      // A nested table case: each outer row holds a heading and a table of its own (header row first).
+      const cells = c.table.nested ? Array.from({ length: c.table.rows }, () => tableCells(r, { ...c.table, rows: c.table.nested, header: true })) : tableCells(r, c.table);
+      blocks.push({ t: 'table', ...c.table, cells });
       tableDone = true;
     }
   }
@@ -441,6 +444,27 @@ function fodt(c, blocks) {
         break;
       }
       case 'table': {
+        if (b.nested) {
+          // One column as wide as the text; each cell: a heading, the nested table, an empty paragraph.
+          const [pw] = pageSize(sections[0]);
+          const width = pw - sections[0].margins.l - sections[0].margins.r;
+          const cols = b.cells[0][0].length;
+          const weights = [0.6, ...Array(cols - 1).fill(1)];
+          const sum = weights.reduce((a, x) => a + x, 0);
+          const inner = width - 3.8;
+          const innerRow = (cells, header) =>
+            `<table:table-row table:style-name="Tab.R">${cells.map((t) => `<table:table-cell table:style-name="Tab.Cell" office:value-type="string">${para(header ? 'TableHead' : 'TableText', xmlEsc(t))}</table:table-cell>`).join('')}</table:table-row>`;
+          const rows = b.cells.map((grid, k) => {
+            const nested = `<table:table table:name="Inner${k}" table:style-name="TabIn">${weights.map((_, i) => `<table:table-column table:style-name="TabIn.C${i}"/>`).join('')}${grid.map((x, j) => innerRow(x, j === 0)).join('')}</table:table>`;
+            return `<table:table-row table:style-name="Tab.R"><table:table-cell table:style-name="Tab.Cell" office:value-type="string">${para('TableHead', xmlEsc(`${CN_NUM[k]}、${HEADINGS_2[k % HEADINGS_2.length]}`))}${nested}${para('TableText', '')}</table:table-cell></table:table-row>`;
+          });
+          out.push(`<table:table table:name="Table${out.length}" table:style-name="Tab"><table:table-column table:style-name="Tab.C0"/>${rows.join('')}</table:table>`);
+          c._tableCols = [width];
+          c._tableWidth = width;
+          c._innerCols = weights.map((w) => (w / sum) * inner);
+          c._innerWidth = inner;
+          break;
+        }
         const cols = b.cells[0].length;
         const [pw] = pageSize(sections[0]);
         const width = pw - sections[0].margins.l - sections[0].margins.r;
@@ -480,6 +504,12 @@ function fodt(c, blocks) {
         `<style:style style:name="Tab" style:family="table"><style:table-properties style:width="${mm(c._tableWidth)}" table:align="margins"/></style:style>`,
         ...c._tableCols.map((w, i) => `<style:style style:name="Tab.C${i}" style:family="table-column"><style:table-column-properties style:column-width="${mm(w)}"/></style:style>`),
         `<style:style style:name="Tab.R" style:family="table-row"><style:table-row-properties${c.table.cantSplit ? ' fo:keep-together="always"' : ''}${c.table.minRow ? ` style:min-row-height="${mm(c.table.minRow)}"` : ''}/></style:style>`,
+        ...(c._innerCols
+          ? [
+              `<style:style style:name="TabIn" style:family="table"><style:table-properties style:width="${mm(c._innerWidth)}" table:align="left"/></style:style>`,
+              ...c._innerCols.map((w, i) => `<style:style style:name="TabIn.C${i}" style:family="table-column"><style:table-column-properties style:column-width="${mm(w)}"/></style:style>`),
+            ]
+          : []),
         '<style:style style:name="Tab.Cell" style:family="table-cell"><style:table-cell-properties fo:padding-left="1.9mm" fo:padding-right="1.9mm" fo:padding-top="0.5mm" fo:padding-bottom="0.5mm" fo:border="0.5pt solid #000000"/></style:style>',
       ]
     : [];

@@ -2,10 +2,14 @@
 //   - generated corpus (fixtures/layout, LibreOffice's counts): exact on ≥ 95 %, never more than one off;
 //   - the page-limit fixtures report-9-pages / report-7-pages: exact;
 //   - the eight real Word/WPS files (../shared/calibration, Word's counts): all within one page,
-//     at least six exact.
+//     at least six exact;
+//   - the four real files dominated by tables and pictures (../shared/calibration-tables, the saving
+//     program's counts): all within one page, at least three exact.
 // `npm run calibrate` prints the same comparison as tables.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusRows, formatTable, REAL_DIR, realRows, summarize, type Row } from './calibration.js';
+import { corpusRows, formatTable, REAL_DIR, realRows, summarize, TABLES_DIR, type Row } from './calibration.js';
 
 let corpus: Promise<Row[]> | undefined;
 const corpusOnce = (): Promise<Row[]> => (corpus ??= corpusRows());
@@ -43,5 +47,20 @@ describe('page estimate accuracy', () => {
     expect(s.files).toBe(8);
     expect(s.maxError).toBeLessThanOrEqual(1);
     expect(s.exact).toBeGreaterThanOrEqual(6);
+  });
+});
+
+const hasTables = existsSync(path.join(TABLES_DIR, 'pages.json'));
+if (!hasTables) console.log(`skipped: no table-heavy calibration files at ${TABLES_DIR} (set WENFENG_CALIBRATION_TABLES)`);
+
+describe.skipIf(!hasTables)('page estimate accuracy on documents dominated by tables and pictures', () => {
+  it("is within a page of the saving program's count, and exact on at least three of four", async () => {
+    const rows = (await realRows(TABLES_DIR))!;
+    const s = summarize(rows);
+    console.log(`${formatTable(rows, 'Word/WPS')}\ntables and pictures: ${s.exact}/${s.files} exact, largest error ${s.maxError}`);
+    expect(s.files).toBe(4);
+    expect(rows.every((r) => r.set === 'tables')).toBe(true);
+    expect(s.maxError).toBeLessThanOrEqual(1);
+    expect(s.exact).toBeGreaterThanOrEqual(3);
   });
 });

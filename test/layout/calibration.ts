@@ -1,5 +1,6 @@
 // The page estimator measured against known page counts: the generated corpus in fixtures/layout
-// (LibreOffice's counts) and the real Word/WPS files in ../shared/calibration (Word's counts).
+// (LibreOffice's counts) and the real Word/WPS files in ../shared/calibration and
+// ../shared/calibration-tables (the saving program's counts).
 // Used by test/layout/accuracy.test.ts and scripts/calibrate.mjs.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +13,11 @@ import { readDocx } from '../../src/readers/docx/index.js';
 export const ROOT = process.env.WENFENG_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS_DIR = path.join(ROOT, 'fixtures', 'layout');
 export const REAL_DIR = process.env.WENFENG_CALIBRATION ?? path.resolve(ROOT, '..', 'shared', 'calibration');
+/** Real Word/WPS files dominated by tables and pictures, with the saving program's counts. */
+export const TABLES_DIR = process.env.WENFENG_CALIBRATION_TABLES ?? path.resolve(ROOT, '..', 'shared', 'calibration-tables');
 
 export interface Row {
-  set: 'corpus' | 'report' | 'real';
+  set: 'corpus' | 'report' | 'real' | 'tables';
   file: string;
   /** Setup (corpus) or the program that saved it (real files). */
   kind: string;
@@ -70,17 +73,17 @@ interface RealEntry {
   savedBy: string;
 }
 
-/** The real Word/WPS files against the saving program's counts; undefined when the folder is absent. */
-export async function realRows(): Promise<Row[] | undefined> {
-  const index = path.join(REAL_DIR, 'pages.json');
+/** Real Word/WPS files (REAL_DIR, or TABLES_DIR) against the saving program's counts; undefined when the folder is absent. */
+export async function realRows(dir: string = REAL_DIR): Promise<Row[] | undefined> {
+  const index = path.join(dir, 'pages.json');
   if (!existsSync(index)) return undefined;
   const entries = JSON.parse(readFileSync(index, 'utf8')) as RealEntry[];
   const rows: Row[] = [];
   for (const e of entries) {
-    const est = await estimate(path.join(REAL_DIR, e.file));
+    const est = await estimate(path.join(dir, e.file));
     const grid = est.facts.sections[0]?.docGrid;
     rows.push({
-      set: 'real',
+      set: dir === TABLES_DIR ? 'tables' : 'real',
       file: e.file,
       kind: `${e.savedBy}, grid ${grid?.type ?? '?'}`,
       profile: est.profile,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { charsPerLine, sectionGrid, snappedLineHeight } from '../../src/layout/docx/grid.js';
 import { estimateDocxPages, layoutDocx, LIBREOFFICE, profileFor, WORD, WPS, type TraceEvent } from '../../src/layout/docx/index.js';
+import type { BlockFacts, DrawingFacts } from '../../src/readers/docx/layout-facts.js';
 import { facts, gbSection, han, para, run, table } from './facts.js';
 
 const pages = (f: Parameters<typeof layoutDocx>[0], profile = WORD): number => layoutDocx(f, { profile }).pages;
@@ -26,11 +27,14 @@ describe('document grid', () => {
     expect(sectionGrid(gbSection({ docGrid: { type: 'default', linePitch: 579 } }), 16).linePitch).toBeUndefined();
   });
 
-  it('snaps auto-spaced lines to whole rows (Word: multiple × rows; WPS: rows after the multiple)', () => {
+  it('snaps auto-spaced lines to whole rows (Word: multiple × pitch, at least the rows; WPS: rows after the multiple)', () => {
     // 3号 仿宋 single line: 1.3 × 16 = 20.8 pt → two 15.6 pt rows.
     expect(snappedLineHeight(20.8, 1, 15.6, WORD)).toBeCloseTo(31.2);
-    expect(snappedLineHeight(20.8, 1.5, 15.6, WORD)).toBeCloseTo(46.8);
     expect(snappedLineHeight(13.65, 1.5, 15.6, WORD)).toBeCloseTo(23.4); // 五号: Word's well-known 23.4 pt
+    // Where Word broke the pages of a saved file (its w:lastRenderedPageBreak marks): 11 pt text at
+    // 1.25 takes 19.5 pt, 16 pt text at 1.16 stays on its two rows.
+    expect(snappedLineHeight(14.3, 1.25, 15.6, WORD)).toBeCloseTo(19.5);
+    expect(snappedLineHeight(20.8, 278 / 240, 15.6, WORD)).toBeCloseTo(31.2);
     expect(snappedLineHeight(20.8, 278 / 240, 15.6, WPS)).toBeCloseTo(31.2);
   });
 
@@ -80,6 +84,18 @@ describe('line breaking', () => {
     expect(trace(after)[1]!.page).toBe(2);
     expect(pages(facts([end]))).toBe(2);
   });
+
+  it('takes a page break that opens a paragraph at a full page foot there, without a blank page', () => {
+    // 22 lines fill the page; the next paragraph opens with a page break, then has its text.
+    const full = Array.from({ length: 22 }, () => para(han(10)));
+    const opening = para([run(han(5))], {}, { breaks: [{ type: 'page', offset: 0 }] });
+    const t = trace(facts([...full, opening]));
+    expect(t[22]!.endPage).toBe(2);
+    // With room for the break's line, it stays on page 1 and the text starts page 2.
+    const roomy = trace(facts([...full.slice(1), opening]));
+    expect(roomy[21]!.page).toBe(1);
+    expect(roomy[21]!.endPage).toBe(2);
+  });
 });
 
 describe('line heights and spacing', () => {
@@ -124,6 +140,16 @@ describe('line heights and spacing', () => {
     const list = (contextual: boolean) => facts(Array.from({ length: 20 }, () => para(han(10), { spacingAfter: 200, contextualSpacing: contextual }, { styleId: 'List' })));
     expect(pages(list(false))).toBe(2);
     expect(pages(list(true))).toBe(1);
+  });
+
+  it('counts lines-unit spacing as 12 pt a line without a line grid (a docGrid linePitch alone is no grid)', () => {
+    // WPS writes beforeLines="20" as 48 twips on such a page: 0.2 × 12 pt.
+    const noGrid = gbSection({ docGrid: { type: 'default', linePitch: 360 } });
+    const f = facts([[noGrid, [para(han(4)), para(han(4), { beforeLines: 20, spacingBefore: 48, afterLines: 50, spacingAfter: 120 }), para(han(4))]]]);
+    const t = trace(f);
+    const exact = 28.95;
+    expect(t[1]!.y - t[0]!.y).toBeCloseTo(2.4 + exact);
+    expect(t[2]!.y - t[1]!.y).toBeCloseTo(6 + exact);
   });
 
   it('counts lines-unit spacing in grid pitches and empty paragraphs by their mark', () => {
@@ -184,6 +210,21 @@ describe('pagination rules', () => {
     const box = para(han(5), {}, { textBoxes: Array.from({ length: 40 }, () => para(han(20))) });
     expect(pages(facts([box]))).toBe(1);
   });
+
+  it('pushes the text by a top-and-bottom picture, its distances and its offset down the paragraph', () => {
+    const emu = (pt: number) => pt * 12700;
+    const room = (extra: Partial<DrawingFacts> = {}) => {
+      const p = para(han(60), {}, { drawings: [{ placement: 'anchored', wrap: 'wrapTopAndBottom', cx: emu(200), cy: emu(100), offset: 0, source: 'drawingml', ...extra }] });
+      const t = trace(facts([p]))[0]!;
+      return t.y - t.heights.reduce((a, b) => a + b, 0);
+    };
+    expect(room()).toBeCloseTo(100);
+    expect(room({ distance: { top: emu(6), bottom: emu(9) } })).toBeCloseTo(115);
+    // 40 pt down the paragraph: its first line (28.95 pt) stays above the picture, the rest go below.
+    expect(room({ positionV: { relativeFrom: 'paragraph', offset: emu(40) } })).toBeCloseTo(100 + 40 - 28.95);
+    // Measured from the page, the offset does not push this paragraph's text.
+    expect(room({ positionV: { relativeFrom: 'page', offset: emu(300) } })).toBeCloseTo(100);
+  });
 });
 
 describe('tables', () => {
@@ -215,6 +256,53 @@ describe('tables', () => {
     const whole = trace(tall(true));
     expect(split[1]!.page).toBe(1);
     expect(whole[1]!.page).toBe(2);
+  });
+});
+
+describe('tables: nested, wide, taller than a page', () => {
+  const cell = (blocks: BlockFacts[]) => ({ gridSpan: 1, blocks });
+
+  it('splits an outer row inside a nested table, between the nested rows and their lines', () => {
+    // One outer row holding a heading and a 30-row nested table: taller than a page.
+    const inner = table(Array.from({ length: 30 }, (_, i) => [String(i), han(6)]));
+    const outer = table([['']], { grid: [8845] });
+    outer.rows[0]!.cells[0] = cell([para(han(4)), inner]);
+    const f = facts([para(han(10)), outer]);
+    const t = trace(f);
+    // 1 + 1 + 30 lines of 28.95 pt: page 1 holds 22, the rest go on page 2.
+    expect(t[1]!.page).toBe(1);
+    expect(pages(f)).toBe(2);
+    // Before nested rows could split, the row moved whole to page 2 and ran over to page 3.
+    const cant = table(Array.from({ length: 30 }, (_, i) => [String(i), han(6)]), {}, { cantSplit: true });
+    const rigid = table([['']], { grid: [8845] }, { cantSplit: true });
+    rigid.rows[0]!.cells[0] = cell([para(han(4)), cant]);
+    expect(pages(facts([para(han(10)), rigid]))).toBe(3);
+  });
+
+  it('splits a row taller than a page between its lines from the top of the next page', () => {
+    // 50 one-line paragraphs in one cell after a full page of text: 22 + 22 + 6 lines.
+    const long = table([['']], { grid: [8845] });
+    long.rows[0]!.cells[0] = cell(Array.from({ length: 50 }, () => para(han(10), { indentFirstLine: 0, firstLineChars: undefined })));
+    const text = Array.from({ length: 22 }, () => para(han(10)));
+    const t = trace(facts([...text, long]));
+    expect(t[22]!.page).toBe(2);
+    expect(t[22]!.endPage).toBe(4);
+    expect(t[22]!.y).toBeCloseTo(6 * 28.95);
+  });
+
+  it('ends on a header row taller than the page (no room left under it on any page)', () => {
+    const t = table(Array.from({ length: 6 }, () => [han(4)]), { grid: [8845] });
+    t.rows[0] = { ...t.rows[0]!, header: true, height: 14000, heightRule: 'exact' };
+    t.rows[1]!.cells[0] = { gridSpan: 1, blocks: Array.from({ length: 3 }, () => para(han(10), { indentFirstLine: 0, firstLineChars: undefined })) };
+    const n = pages(facts([para(han(10)), t]));
+    expect(n).toBeGreaterThan(2);
+    expect(n).toBeLessThan(20);
+  });
+
+  it('keeps the widths of a table wider than the text block: its cells wrap at them', () => {
+    // Two columns of 5000 twips (250 pt) on a 442 pt text block: 250 − 10.8 pt holds 14 characters.
+    const wide = table([[han(28), han(4)]], { grid: [5000, 5000], layout: 'autofit' });
+    expect(trace(facts([wide]))[0]!.heights[0]).toBeCloseTo(2 * 28.95);
   });
 });
 

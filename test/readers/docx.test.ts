@@ -459,6 +459,29 @@ describe('docx reader: text details', () => {
     expect(layoutOf(r).blocks).toHaveLength(2);
   });
 
+  it("reads an anchored picture's vertical position and the distances it keeps from the text", async () => {
+    const WP = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
+    const picture =
+      `<w:r><w:drawing><wp:anchor xmlns:wp="${WP}" distT="76200" distB="114300" distL="0" distR="0" behindDoc="0">` +
+      `<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>` +
+      `<wp:positionV relativeFrom="paragraph"><wp:posOffset>508000</wp:posOffset></wp:positionV>` +
+      `<wp:extent cx="2540000" cy="1270000"/><wp:wrapTopAndBottom/></wp:anchor></w:drawing></w:r>`;
+    const r = await readDocx(makeDocx(para(run('图') + picture)), 'x.docx', OPTIONS);
+    const first = layoutOf(r).blocks[0] as ParagraphBlock;
+    expect(first.drawings).toEqual([
+      {
+        placement: 'anchored',
+        cx: 2540000,
+        cy: 1270000,
+        wrap: 'wrapTopAndBottom',
+        positionV: { relativeFrom: 'paragraph', offset: 508000 },
+        distance: { top: 76200, bottom: 114300 },
+        offset: 1,
+        source: 'drawingml',
+      },
+    ]);
+  });
+
   itReal('reads files whose parts bind other namespace prefixes the same way', async () => {
     const file = path.join(CALIBRATION, 'real-hsz-qingshibaogao-2023.docx');
     const original = await read(file);

@@ -32,6 +32,8 @@ export class PageFlow {
   dropSpaceAtTop = true;
   /** Whether the space between paragraphs is the larger of after and before (LibreOffice) or their sum. */
   spacingMax = false;
+  /** Page on which each row of the last placed table began (for tracing). */
+  rowStarts: number[] = [];
   /** Physical page number where the current section's page numbering restarts, with its number. */
   private numbering: { page: number; start: number } = { page: 1, start: 1 };
 
@@ -81,6 +83,13 @@ export class PageFlow {
     const p = pl.block.props;
     const total = pl.parts.reduce((a, part) => a + part.heights.reduce((x, h) => x + h, 0), 0);
     pl.parts.forEach((part, partNo) => {
+      // A paragraph that opens with a page break at a full page foot: the break's line does not
+      // fit, and the break is taken there instead of after it (no blank page).
+      if (part.bare && part.breakAfter === 'page' && !this.atTop && this.y + this.gap(before) + (part.heights[0] ?? 0) > this.height + EPS) {
+        this.blockStart = this.pages;
+        this.newPage('hard');
+        return;
+      }
       const heights = part.heights;
       const n = heights.length;
       let k = 0;
@@ -127,7 +136,9 @@ export class PageFlow {
       this.y = headerHeight;
       pageHead = this.y;
     };
+    this.rowStarts = [];
     tl.rows.forEach((row, r) => {
+      this.rowStarts.push(this.pages);
       const leading = r === 0 ? this.gap(before) : 0;
       if (this.y + leading + row.height + tl.closing <= this.height + EPS) {
         if (r === 0) this.blockStart = this.pages;
@@ -136,13 +147,19 @@ export class PageFlow {
       }
       const onlyHeader = this.atTop || this.y <= pageHead + EPS;
       if (r === 0) this.blockStart = this.pages;
-      if (!row.cantSplit && row.lines.length > 1 && this.splitRow(row, leading + tl.closing, freshPage)) return;
+      const splittable = !row.cantSplit && row.lines.length > 1;
+      if (splittable && this.splitRow(row, leading + tl.closing, freshPage)) return;
       if (!onlyHeader && !row.header) freshPage();
       else if (!onlyHeader) this.newColumn('natural');
       if (r === 0) this.blockStart = this.pages;
-      // A row taller than the page runs on over further pages.
+      if (this.y + row.height + tl.closing <= this.height + EPS) {
+        this.y += row.height;
+        return;
+      }
+      // Taller than a page: split between lines from the top of this one, or run on over further pages.
+      if (splittable && this.splitRow(row, tl.closing, freshPage)) return;
       let rest = row.height;
-      while (this.y + rest > this.height + EPS && rest > this.height - this.y) {
+      while (this.y + rest > this.height + EPS && rest > this.height - this.y && this.height - this.y > EPS) {
         rest -= this.height - this.y;
         freshPage();
       }
@@ -152,22 +169,34 @@ export class PageFlow {
     this.pendingAfter = 0;
   }
 
-  /** Splits a row between lines: what fits stays, the rest goes on under the repeated header. */
+  /**
+   * Splits a row between lines: what fits stays, the rest goes on under the repeated header, the
+   * cell margins again on each page. A line taller than a page (a picture, a row of a nested table
+   * that may not split) runs on over the pages it needs.
+   */
   private splitRow(row: RowLayout, leading: number, freshPage: () => void): boolean {
     const room = this.height - this.y - leading - row.padding;
     let used = 0;
     let fit = 0;
     while (fit < row.lines.length && used + row.lines[fit]! <= room + EPS) used += row.lines[fit++]!;
     if (fit === 0) return false;
-    const rest = row.lines.slice(fit);
     freshPage();
     this.y += row.padding;
-    for (const h of rest) {
-      if (this.y + h > this.height + EPS) {
+    let placed = 0; // lines on this page so far
+    for (const line of row.lines.slice(fit)) {
+      let h = line;
+      if (this.y + h > this.height + EPS && placed > 0) {
+        freshPage();
+        this.y += row.padding;
+      }
+      // (No room at all under header rows taller than the page: the line goes on regardless.)
+      while (this.y + h > this.height + EPS && h > this.height - this.y && this.height - this.y > EPS) {
+        h -= this.height - this.y;
         freshPage();
         this.y += row.padding;
       }
       this.y += h;
+      placed++;
     }
     return true;
   }

@@ -1,8 +1,10 @@
 // The section's document grid (w:docGrid), the rule behind GB/T 9704's 22 lines × 28 characters.
 //
 // Lines: with type lines / linesAndChars / snapToChars, an auto-spaced line that snaps to the grid
-// takes whole grid pitches: ceil(single-line height / pitch) of them, times the spacing multiple
-// (Word; WPS rounds up after the multiple). Exact and at-least spacing are not snapped.
+// takes the multiple times the pitch, but at least the whole pitches its single height needs (Word:
+// 1.25 spacing on a 15.6 pt grid is 19.5 pt for 11 pt text, 31.2 pt for 16 pt text at 1.16 — the
+// line breaks Word recorded in a saved file); WPS rounds up to whole pitches after the multiple.
+// Exact and at-least spacing are not snapped.
 //
 // Characters (linesAndChars / snapToChars): Word's character pitch is the Normal style's font size
 // plus charSpace/4096 pt, and a line holds floor(text width / pitch) of them. On the GB/T 9704 page
@@ -56,5 +58,5 @@ export function gridCharWidth(w: number, grid: Grid, profile: RendererProfile): 
 /** Height of an auto-spaced line (natural single height `h1`, multiple `m`) that snaps to a line grid. */
 export function snappedLineHeight(h1: number, m: number, pitch: number, profile: RendererProfile): number {
   if (profile.gridMultiple === 'snap-after') return Math.max(1, Math.ceil((h1 * m) / pitch - 0.001)) * pitch;
-  return Math.max(1, Math.ceil(h1 / pitch - 0.001)) * pitch * m;
+  return Math.max(Math.max(1, Math.ceil(h1 / pitch - 0.001)) * pitch, m * pitch);
 }

@@ -35,6 +35,8 @@ export interface TraceEvent {
   lineWidths?: number[];
   /** Height used on the page after the block, pt. */
   y: number;
+  /** Tables: the page each row began on. */
+  rowPages?: number[];
 }
 
 export interface DocxLayoutResult {
@@ -178,6 +180,7 @@ export function layoutDocx(facts: DocxLayoutFacts, options: DocxLayoutOptions = 
         endPage: flow.pages,
         lines: l.kind === 'paragraph' ? l.parts.reduce((a, p) => a + p.heights.length, 0) : l.rows.length,
         heights: l.kind === 'paragraph' ? l.parts.flatMap((p) => p.heights) : l.rows.map((r) => r.height),
+        ...(l.kind === 'table' ? { rowPages: flow.rowStarts } : {}),
         ...(l.kind === 'paragraph' ? { text: l.block.runs.map((r) => r.text).join(''), lineTexts: l.parts.flatMap((p) => p.texts ?? []), lineWidths: l.parts.flatMap((p) => p.widths ?? []) } : {}),
       });
     });

@@ -24,6 +24,8 @@ export interface LineBox {
 export interface LineRun {
   lines: LineBox[];
   breakAfter?: 'page' | 'column';
+  /** The break is the paragraph's first thing: its line holds nothing else. */
+  bare?: boolean;
 }
 
 export interface BreakContext {
@@ -364,7 +366,8 @@ export function breakLines(p: ParagraphBlock, ctx: BreakContext): LineRun[] {
     if (forced !== undefined) {
       i++; // consume the break
       if (forced === Kind.PageBreak || forced === Kind.ColumnBreak) {
-        runs.push({ lines, breakAfter: forced === Kind.PageBreak ? 'page' : 'column' });
+        const bare = runs.length === 0 && lines.length === 1 && end === start;
+        runs.push({ lines, breakAfter: forced === Kind.PageBreak ? 'page' : 'column', ...(bare ? { bare } : {}) });
         lines = [];
         // A break that ends the paragraph keeps the paragraph mark with it (Word 2013 and later,
         // LibreOffice): nothing of the paragraph goes on the next page.

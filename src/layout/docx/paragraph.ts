@@ -18,7 +18,7 @@ export interface ParagraphLayout {
   kind: 'paragraph';
   block: ParagraphBlock;
   /** Line heights, pt, split where the paragraph has page or column breaks. */
-  parts: { heights: number[]; trails: number[]; breakAfter?: 'page' | 'column'; texts?: string[]; widths?: number[] }[];
+  parts: { heights: number[]; trails: number[]; breakAfter?: 'page' | 'column'; bare?: boolean; texts?: string[]; widths?: number[] }[];
   /** Vertical room of pictures anchored with top-and-bottom wrapping, taken before the text. */
   floatRoom: number;
   before: number;
@@ -88,10 +88,14 @@ function indents(p: ParagraphBlock, ctx: ParagraphContext): { left: number; righ
   };
 }
 
-/** Spacing before/after in pt; "lines" values count grid pitches (12 pt without a grid). */
+/**
+ * Spacing before/after in pt; "lines" values count grid pitches, or 12 pt when the section has no
+ * line grid (w:docGrid with a linePitch but no type is not a grid: WPS writes beforeLines="20" as
+ * 48 twips there, and 50 as 156 twips on a 15.6 pt grid).
+ */
 function spacing(p: ParagraphBlock, ctx: ParagraphContext): { before: number; after: number } {
   const props = p.props;
-  const lineUnit = ctx.section.docGrid.linePitch ? ctx.section.docGrid.linePitch / 20 : 12;
+  const lineUnit = ctx.grid.linePitch ?? 12;
   const useLines = ctx.profile.name !== 'libreoffice';
   let before = useLines && props.beforeLines ? (props.beforeLines / 100) * lineUnit : props.spacingBefore / 20;
   let after = useLines && props.afterLines ? (props.afterLines / 100) * lineUnit : props.spacingAfter / 20;
@@ -116,33 +120,45 @@ export function layoutParagraph(p: ParagraphBlock, ctx: ParagraphContext): Parag
     hang: ctx.profile.hangPunctuation(p.props.overflowPunct ?? true),
     ...(ctx.keepText ? { keepText: true } : {}),
   });
-  // Pictures anchored with top-and-bottom wrapping push the text down by their height; square or
-  // tight wrapping narrows the lines beside them, counted here as the room of their area; wrapNone
-  // (in front of or behind the text) and text boxes take no room in the flow.
-  let floatRoom = 0;
+  const parts = runs.map((r, ri) => {
+    const lh = r.lines.map((l, li) => lineHeight(l, ri === runs.length - 1 && li === r.lines.length - 1, p, ctx));
+    return {
+      heights: lh.map((h) => h.height),
+      trails: lh.map((h) => h.trail),
+      ...(r.breakAfter ? { breakAfter: r.breakAfter } : {}),
+      ...(r.bare ? { bare: true } : {}),
+      ...(ctx.keepText ? { texts: r.lines.map((l) => l.chars ?? ''), widths: r.lines.map((l) => l.width ?? 0) } : {}),
+    };
+  });
+  const { before, after } = spacing(p, ctx);
+  return { kind: 'paragraph', block: p, parts, floatRoom: floatRoomOf(p, ctx, parts[0]?.heights ?? []), before, after };
+}
+
+/**
+ * Room anchored pictures and footnotes take beside a paragraph's lines, pt. A picture with
+ * top-and-bottom wrapping pushes the text down by its height and the distance it keeps above and
+ * below (distT, distB); one placed lower down its paragraph (wp:positionV from the paragraph or
+ * line) leaves the lines that fit above it there and pushes the rest below it. Square or tight
+ * wrapping narrows the lines beside the picture, counted here as the room of its area; wrapNone
+ * (in front of or behind the text: behindDoc or not) and text boxes take no room in the flow.
+ */
+function floatRoomOf(p: ParagraphBlock, ctx: ParagraphContext, lines: number[]): number {
+  let room = 0;
   for (const d of p.drawings) {
     if (d.placement !== 'anchored' || !d.cy) continue;
-    const h = d.cy / 12700;
-    if (d.wrap === 'wrapTopAndBottom') floatRoom += h;
-    else if (d.wrap && d.wrap !== 'wrapNone') floatRoom += h * Math.min(1, (d.cx ?? 0) / 12700 / ctx.width);
+    const h = (d.cy + (d.distance?.top ?? 0) + (d.distance?.bottom ?? 0)) / 12700;
+    if (d.wrap === 'wrapTopAndBottom') {
+      const from = d.positionV?.relativeFrom;
+      const lower = from === 'paragraph' || from === 'line' ? Math.max(0, (d.positionV?.offset ?? 0) / 12700) : 0;
+      let above = 0;
+      for (const l of lines) {
+        if (above + l > lower + 0.01) break;
+        above += l;
+      }
+      room += h + lower - above;
+    } else if (d.wrap && d.wrap !== 'wrapNone') room += h * Math.min(1, (d.cx ?? 0) / 12700 / ctx.width);
   }
   // Footnotes take room at the page foot: roughly a 9 pt line each, plus the separator.
-  if (p.noteReferences > 0) floatRoom += p.noteReferences * FOOTNOTE_LINE + FOOTNOTE_SEPARATOR;
-  const { before, after } = spacing(p, ctx);
-  return {
-    kind: 'paragraph',
-    block: p,
-    parts: runs.map((r, ri) => {
-      const lh = r.lines.map((l, li) => lineHeight(l, ri === runs.length - 1 && li === r.lines.length - 1, p, ctx));
-      return {
-        heights: lh.map((h) => h.height),
-        trails: lh.map((h) => h.trail),
-        ...(r.breakAfter ? { breakAfter: r.breakAfter } : {}),
-        ...(ctx.keepText ? { texts: r.lines.map((l) => l.chars ?? ''), widths: r.lines.map((l) => l.width ?? 0) } : {}),
-      };
-    }),
-    floatRoom,
-    before,
-    after,
-  };
+  if (p.noteReferences > 0) room += p.noteReferences * FOOTNOTE_LINE + FOOTNOTE_SEPARATOR;
+  return room;
 }

@@ -7,11 +7,12 @@ import { boxHeight, classifyFont, FONT_METRICS, type FontClass } from './fonts.j
 export interface RendererProfile {
   name: 'word' | 'wps' | 'libreoffice';
   /**
-   * An auto-spaced line on a line grid: 'scale-rows' takes the rows its single height needs, times
-   * the multiple (Word: 1.5 spacing on a 15.6 pt grid is 23.4 pt); 'snap-after' applies the multiple
-   * to the single height and then rounds up to whole rows (WPS).
+   * An auto-spaced line on a line grid: 'pitch-multiple' is the multiple times the pitch, at least
+   * the rows its single height needs (Word: 1.5 spacing on a 15.6 pt grid is 23.4 pt, 16 pt text at
+   * 1.16 stays 31.2 pt); 'snap-after' applies the multiple to the single height and then rounds up
+   * to whole rows (WPS).
    */
-  gridMultiple: 'scale-rows' | 'snap-after';
+  gridMultiple: 'pitch-multiple' | 'snap-after';
   /** The font class the program actually draws a named font with. */
   font(name: string | undefined): FontClass;
   /** Height of a single-spaced line of this font at this size, pt. */
@@ -49,7 +50,7 @@ const CLOSING_ASCII = ',.;:?!)]}';
 
 export const WORD: RendererProfile = {
   name: 'word',
-  gridMultiple: 'scale-rows',
+  gridMultiple: 'pitch-multiple',
   font: classifyFont,
   // Word gives an East-Asian font's line 130 % of its design box (SimSun family: 1.3 em); Latin
   // fonts get their box plus line gap (Times New Roman: 1.15 em).
@@ -65,7 +66,7 @@ export const WORD: RendererProfile = {
 /** LibreOffice on Linux: Chinese fonts the system lacks are drawn with Noto CJK, Times with Liberation. */
 export const LIBREOFFICE: RendererProfile = {
   name: 'libreoffice',
-  gridMultiple: 'scale-rows',
+  gridMultiple: 'pitch-multiple',
   font(name) {
     const cls = classifyFont(name);
     if (cls === 'cjk-system') return name && /黑|hei|等线|dengxian/i.test(name) ? 'noto-sans-cjk' : 'noto-serif-cjk';

@@ -29,9 +29,9 @@ function columnWidths(t: TableBlock, available: number): number[] {
   const grid = t.grid.map((w) => w / 20);
   const sum = grid.reduce((a, b) => a + b, 0);
   if (grid.length > 0 && sum > 0) {
-    // An autofit table wider than the text block is shrunk to it; percentage widths scale.
+    // Percentage widths scale to the text block. A table wider than the text block keeps its own
+    // widths and runs into the margin (Word, WPS and LibreOffice alike): its cells wrap at them.
     if (t.width?.type === 'pct' && t.width.value > 0) return grid.map((w) => (w / sum) * available * (t.width!.value / 5000));
-    if (t.layout === 'autofit' && sum > available * 1.02) return grid.map((w) => (w / sum) * available);
     return grid;
   }
   const cols = t.rows.reduce((m, r) => Math.max(m, r.cells.reduce((a, c) => a + c.gridSpan, 0)), 1);
@@ -52,8 +52,15 @@ function cellContent(blocks: BlockFacts[], ctx: ParagraphContext): CellContent {
   let first = true;
   for (const b of blocks) {
     if (b.type === 'table') {
+      // A nested table's rows split between their lines too (unless they may not split), so the
+      // outer row can break inside it.
       const inner = layoutTable(b, ctx);
-      for (const r of inner.rows) lines.push(r.height);
+      const start = lines.length;
+      for (const r of inner.rows) {
+        if (r.cantSplit || r.lines.length === 0) lines.push(r.height);
+        else r.lines.forEach((h, k) => lines.push(k === 0 ? h + r.padding : h));
+      }
+      if (lines.length > start) lines[lines.length - 1]! += inner.closing;
       prevAfter = 0;
       first = false;
       continue;

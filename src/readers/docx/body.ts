@@ -521,11 +521,18 @@ export class BodyReader {
       if (holder.name === 'wp:anchor') {
         const wrap = elements(holder).find((e) => e.name.startsWith('wp:wrap'));
         if (wrap) facts.wrap = wrap.name.slice(3);
+        const positionV = child(holder, 'wp:positionV');
+        const offset = emu(textOf(child(positionV, 'wp:posOffset')).trim() || undefined);
+        if (positionV && offset !== undefined) facts.positionV = { relativeFrom: positionV.attrs['relativeFrom'] ?? 'paragraph', offset };
+        const top = emu(holder.attrs['distT']);
+        const bottom = emu(holder.attrs['distB']);
+        if (top || bottom) facts.distance = { top: top ?? 0, bottom: bottom ?? 0 };
       }
       state.drawings.push(facts);
       if (countSkippedText) {
         const box = findDescendant(holder, 'w:txbxContent');
-        if (box && textOf(box).trim().length > 0) this.skippedTextBoxes++;
+        // Its runs' text only (the tree also keeps the offsets of pictures anchored inside it).
+        if (box && collectOutermost(box, 'w:t', []).some((t) => textOf(t).trim().length > 0)) this.skippedTextBoxes++;
       }
     }
   }

@@ -17,8 +17,11 @@ import { ZipArchive } from './zip.js';
 
 export type * from './layout-facts.js';
 
-/** Text lives only in these elements; dropping the rest of the whitespace keeps the tree small. */
-const DOCUMENT_TEXT = (name: string): boolean => name === 'w:t';
+/**
+ * Text lives only in these elements (the runs' text, and anchored drawings' offsets for the layout
+ * facts); dropping the rest of the whitespace keeps the tree small.
+ */
+const DOCUMENT_TEXT = (name: string): boolean => name === 'w:t' || name === 'wp:posOffset';
 
 function optionalPart(zip: ZipArchive, path: string): XmlElement | undefined {
   const bytes = zip.read(path);

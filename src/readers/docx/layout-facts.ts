@@ -127,6 +127,10 @@ export interface DrawingFacts {
   cy?: number;
   /** Anchored drawings: how text wraps around it (wrapNone, wrapSquare, wrapTopAndBottom, …). */
   wrap?: string;
+  /** Anchored drawings: the vertical position (wp:positionV) — what it is measured from and the offset, EMU. */
+  positionV?: { relativeFrom: string; offset: number };
+  /** Anchored drawings: the distance kept from the text above and below (distT, distB), EMU. */
+  distance?: { top: number; bottom: number };
   /** Position in the run text. */
   offset: number;
   /** Where it came from: DrawingML (w:drawing) or VML (w:pict / w:object). */
