@@ -6,13 +6,13 @@ import type { FileResult, LintMessage } from '../../src/engine/result.js';
 import type { RuleSetting } from '../../src/config/types.js';
 import { builtinRules } from '../../rules/index.js';
 
-const RULE = 'heading-numbering';
-/** This rule alone, so the fixes in a result are its own. */
-const only = (setting: RuleSetting = 'warning'): Record<string, RuleSetting> => ({ ...Object.fromEntries(builtinRules.map((r) => [r.meta.id, 'off'])), [RULE]: setting });
+const RULES = ['heading-format', 'heading-sequence'];
+/** The two heading rules alone, so the fixes in a result are theirs; set together through their old name. */
+const only = (setting: RuleSetting = 'warning'): Record<string, RuleSetting> => ({ ...Object.fromEntries(builtinRules.map((r) => [r.meta.id, 'off'])), 'heading-numbering': setting });
 const session = new LintSession({ cwd: process.cwd(), useConfig: false, rules: only() });
 const sessionEn = new LintSession({ cwd: process.cwd(), useConfig: false, locale: 'en', rules: only() });
 
-const mine = (r: FileResult): LintMessage[] => r.messages.filter((m) => m.ruleId === RULE);
+const mine = (r: FileResult): LintMessage[] => r.messages.filter((m) => RULES.includes(m.ruleId ?? ''));
 const lintText = async (text: string, s = session): Promise<LintMessage[]> => mine(await s.lintBytes(new TextEncoder().encode(text), 'x.txt'));
 const lintFile = async (path: string): Promise<LintMessage[]> => mine((await session.lintPaths([path]))[0]!);
 const seed = (name: string): string => readFileSync(`fixtures/seeds/${name}.txt`, 'utf8');
