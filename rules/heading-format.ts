@@ -2,7 +2,7 @@
 // full-width brackets with nothing after them. "一，" "一." → "一、"; "1、" → "1."; "(一)" → "（一）"; "（一）、" → "（一）".
 // The order of the numbers is heading-sequence's.
 import { defineRule } from '../src/plugin-api.js';
-import { canonical, headingData, isCrossReference, isNumberList, markerOf, type Found } from './heading-outline.js';
+import { canonical, confirmedMarkers, headingData, isCrossReference, markerOf, type Found } from './heading-outline.js';
 
 /** The right form of a numeric marker, or undefined when it is already right. */
 function wellFormed(f: Found): string | undefined {
@@ -34,10 +34,14 @@ export default defineRule({
   },
   check(doc, ctx) {
     const d = headingData();
-    for (const p of doc.paragraphs) {
-      if (p.kind === 'title' || p.kind === 'table-cell') continue;
-      const found = markerOf(p);
-      if (!found || isCrossReference(found, d) || isNumberList(found)) continue;
+    const paragraphs = doc.paragraphs.filter((p) => p.kind !== 'title' && p.kind !== 'table-cell' && p.norm.trim());
+    const markers = confirmedMarkers(paragraphs.map((p) => {
+      const f = markerOf(p);
+      return f && !isCrossReference(f, d) ? f : undefined;
+    }));
+    for (const found of markers) {
+      if (!found) continue;
+      const p = found.p;
       const expected = wellFormed(found);
       if (!expected) continue;
       ctx.report({

@@ -24,6 +24,11 @@ export interface Found {
   marker: HeadingMarker;
   /** The marker as the draft has it (raw width). */
   raw: string;
+  /**
+   * A number that may not be a marker: "2、6月底前…", "1.5倍…" (a numeral follows), "一、二类会议…". It counts only
+   * where its neighbours confirm it (see `confirmedMarkers`).
+   */
+  ambiguous: boolean;
 }
 
 const DIGITS = '零一二三四五六七八九';
@@ -66,9 +71,42 @@ export const LEVEL_NAMES = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' 
 /** The marker at the start of the paragraph, read on the matching view so full-width digits and 「(」 count. */
 export function markerOf(p: Paragraph): Found | undefined {
   const lead = /^[\s\u3000]*/.exec(p.norm)![0].length;
-  const marker = parseHeadingMarker(p.norm.slice(lead, lead + 16));
+  const head = p.norm.slice(lead, lead + 16);
+  const marker = parseHeadingMarker(head) ?? numberBeforeNumber(head);
   if (!marker || marker.ordinal < 1) return undefined;
-  return { p, start: lead, marker, raw: p.text.slice(lead, lead + marker.text.length) };
+  const found: Found = { p, start: lead, marker, raw: p.text.slice(lead, lead + marker.text.length), ambiguous: false };
+  found.ambiguous = !parseHeadingMarker(head) || isNumberList(found);
+  return found;
+}
+
+/** "2、6月底前…", "1.3月底前…": a level-3 marker right before a number, which parseHeadingMarker leaves out. */
+function numberBeforeNumber(head: string): HeadingMarker | undefined {
+  const m = /^(\d{1,2})([.．、])(?=\d)/.exec(head);
+  return m ? { level: 3, ordinal: Number(m[1]), text: m[0], separator: m[2]! } : undefined;
+}
+
+/**
+ * The markers of a run of paragraphs, with the ambiguous ones kept only where the marker before or after at its
+ * level is one less or one more ("1.3月底前…", "2、6月底前…", "3.年底前…" are a list; "1.5倍以上的" alone is not).
+ * Looks a bounded distance either way, so the cost stays linear.
+ */
+export function confirmedMarkers(markers: Array<Found | undefined>): Array<Found | undefined> {
+  const near = (i: number, step: 1 | -1): Found | undefined => {
+    const level = markers[i]!.marker.level;
+    for (let j = i + step, k = 0; j >= 0 && j < markers.length && k < 40; j += step, k++) {
+      const m = markers[j];
+      if (!m) continue;
+      if (m.marker.level === level) return m;
+      if (typeof level === 'number' && (typeof m.marker.level !== 'number' || m.marker.level < level)) return undefined;
+    }
+    return undefined;
+  };
+  return markers.map((f, i) => {
+    if (!f?.ambiguous) return f;
+    const before = near(i, -1);
+    const after = near(i, 1);
+    return before?.marker.ordinal === f.marker.ordinal - 1 || after?.marker.ordinal === f.marker.ordinal + 1 ? f : undefined;
+  });
 }
 
 /**
@@ -93,7 +131,7 @@ export function isNumberList(f: Found): boolean {
   const { level, separator } = f.marker;
   const next = f.p.norm.charAt(f.start + f.marker.text.length);
   if (level === 1) return /[一二三四五六七八九十]/.test(next);
-  if (level === 3) return separator === '、' || separator === '，' || separator === ',' ? /\d/.test(next) : false;
+  if (level === 3) return /\d/.test(next);
   return false;
 }
 

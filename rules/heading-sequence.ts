@@ -5,10 +5,10 @@
 import { chineseNumeral, defineRule, type HeadingMarker, type Paragraph } from '../src/plugin-api.js';
 import {
   canonical,
+  confirmedMarkers,
   headingData,
   isCrossReference,
   isLeadLine,
-  isNumberList,
   isUnmarkedHeading,
   LEVEL_NAMES,
   markerOf,
@@ -62,11 +62,11 @@ export default defineRule<Options>({
       ctx.report({ paragraph: f.p, start: f.start, end: f.end, messageId, data: { found, expected, ...extra }, suggestion });
     };
 
-    const markers: Array<Found | undefined> = paragraphs.map((p) => {
+    const markers: Array<Found | undefined> = confirmedMarkers(paragraphs.map((p) => {
       const f = markerOf(p);
       if (!f) return undefined;
       return isCrossReference(f, d) ? undefined : f;
-    });
+    }));
     /** The number of the next marker of the same level (a numeric level ends at a shallower one or at 第X章/第X条). */
     const nextOf = (i: number, level: HeadingMarker['level']): number | undefined => {
       for (let j = i + 1; j < markers.length; j++) {
@@ -103,7 +103,7 @@ export default defineRule<Options>({
         if (attachment.test(p.norm.trim()) || attachmentList.test(p.norm.trim())) close();
         part.push(p);
         const level = markers[i]?.marker.level;
-        if (typeof level === 'number' && !isNumberList(markers[i]!)) min = Math.min(min, level);
+        if (typeof level === 'number' && !markers[i]!.ambiguous) min = Math.min(min, level);
       }
       close();
     }
@@ -172,7 +172,7 @@ export default defineRule<Options>({
           underArticle = true;
           resetNumbers();
           counted = true;
-        } else if (isNumberList(found) && !fitsStack(stack, level, ordinal)) {
+        } else if (found.ambiguous && !fitsStack(stack, level, ordinal)) {
           // "一、二类会议由…", "3、4月份…": a list of numbers, not a heading.
           bodyStart = 0;
         } else {
@@ -260,10 +260,12 @@ function checkRuns(
   // Anchored at the start of a run of numerals, so a long run is not scanned again from each of its characters.
   const re = /(?<![一二三四五六七八九十])[一二三四五六七八九十]+是/g;
   const items: Array<{ n: number; start: number; end: number }> = [];
+  let bodyText = bodyStart;
+  while (bodyText < text.length && /[\s\u3000]/.test(text[bodyText]!)) bodyText++;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const atStart = /^[\s\u3000]*$/.test(text.slice(bodyStart, start));
+    const atStart = start === bodyText;
     let k = start - 1;
     while (k >= 0 && /[\s\u3000]/.test(text[k]!)) k--;
     const prevChar = text[k] ?? '';
