@@ -45,7 +45,7 @@ export default defineRule<Options>({
       inverted: { zh: '层次颠倒：“{found}”用在“{child}”之下（层次应为一、→（一）→1.→（1））', en: 'levels inverted: "{found}" used under "{child}" (the order is 一、→（一）→1.→（1））' },
     },
     options: {
-      continuousAcrossParents: { type: 'boolean', default: true, description: 'accept a lower level numbered on across parents (1.–3. under 一、, 4.–8. under 二、), as 若干措施 often are' },
+      continuousAcrossParents: { type: 'boolean', default: true, description: 'accept 1. and （1） numbered on across parents (1.–3. under 一、, 4.–8. under 二、), as 若干措施 often are' },
       runs: { type: 'boolean', default: true, description: 'check 一是…二是…三是… runs' },
     },
   },
@@ -199,7 +199,10 @@ export default defineRule<Options>({
             }
             const deeper = stack.find((s) => s.level > level);
             const before = lastAt.get(level);
-            const continues = ctx.options.continuousAcrossParents && before !== undefined && ordinal === before + 1 && stack.length > 0;
+            // Numbering on across parents is a way to number measures (1.–30. over 一、二、三、); a （一） list that
+            // goes on with （三） under the next 一、 has not started again.
+            const across = ctx.options.continuousAcrossParents && level >= 3;
+            const continues = across && before !== undefined && ordinal === before + 1 && stack.length > 0;
             const fits = index >= 0 ? ordinal === stack[index]!.ordinal + 1 : !deeper && (ordinal === 1 || continues);
             if (index >= 0) {
               const last = stack[index]!.ordinal;
@@ -211,7 +214,7 @@ export default defineRule<Options>({
                 // Under a real parent this is an inversion; a lower level opened at the top was already reported as without a parent.
                 if (stack.some((s) => s.level < level) && !opener) report(at, 'inverted', name(ordinal), name(1), { child: LEVEL_NAMES[deeper.level] });
               } else if (!fits && !opener) {
-                if (ctx.options.continuousAcrossParents && before !== undefined && ordinal > before && stack.length > 0) report(at, 'skipped', name(ordinal), name(before + 1));
+                if (across && before !== undefined && ordinal > before && stack.length > 0) report(at, 'skipped', name(ordinal), name(before + 1));
                 else report(at, 'noStart', name(ordinal), name(1));
               } else if (stack.length === 0 && !underArticle && !opener && level > (segmentMin.get(p) ?? level)) {
                 const parent = segmentMin.get(p) as Level;

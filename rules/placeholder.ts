@@ -11,6 +11,7 @@ import { defineRule, loadData, type Paragraph } from '../src/plugin-api.js';
 interface PlaceholderData {
   clauseCounters: string;
   cueCounters: string;
+  suffixCounters: string;
   units: string[];
   strongUnits: string[];
   magnitudes: string;
@@ -35,6 +36,7 @@ interface Model {
   strongUnits: Set<string>;
   clauseCounters: Set<string>;
   cueCounters: Set<string>;
+  suffixCounters: Set<string>;
   magnitudes: Set<string>;
   unitSuffixes: string[];
   counting: Set<string>;
@@ -44,12 +46,38 @@ interface Model {
   maxCue: number;
   strongClauseCues: string[];
   frames: string[];
-  words: Set<string>;
+  words: SortedWords;
   prompts: string[];
   promptNouns: Set<string>;
   closers: Map<string, string>;
   notLeftovers: string[];
   surnames: Set<string>;
+}
+
+/**
+ * The dictionary's words, kept as the sorted array the data file holds and searched by halves: splitting the
+ * list costs a few milliseconds where building a Set of 26,000 strings costs several times that, on every run.
+ */
+class SortedWords {
+  constructor(
+    private readonly sorted: string[],
+    extra: string[],
+    private readonly extras = new Set(extra),
+  ) {}
+
+  has(word: string): boolean {
+    if (this.extras.has(word)) return true;
+    let lo = 0;
+    let hi = this.sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = this.sorted[mid]!;
+      if (w === word) return true;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
 }
 
 let model: Model | undefined;
@@ -69,6 +97,7 @@ function buildModel(): Model {
     strongUnits: new Set(d.strongUnits),
     clauseCounters: new Set([...d.clauseCounters, ...d.units.filter((u) => !d.strongUnits.includes(u))]),
     cueCounters: new Set(d.cueCounters),
+    suffixCounters: new Set(d.suffixCounters),
     magnitudes: new Set(d.magnitudes),
     unitSuffixes: d.unitSuffixes,
     counting: new Set([...d.numerals, ...d.determiners]),
@@ -78,7 +107,7 @@ function buildModel(): Model {
     maxCue: Math.max(...[...d.cues, ...d.verbCues].map((c) => c.length)),
     strongClauseCues: d.strongClauseCues,
     frames: d.frames,
-    words: new Set([...words, ...d.extraWords]),
+    words: new SortedWords(words, d.extraWords),
     prompts: d.prompts,
     promptNouns: new Set(d.prompts),
     closers: new Map(d.promptBrackets),
@@ -98,10 +127,10 @@ const CN_NUMERAL = /[一二三四五六七八九十〇零]/;
 
 /** Blank dates: "  年  月  日", "2024年 月 日", "6月 日", "20XX年X月X日", "××月××日", "○月○日". */
 const DATE =
-  /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×○〇◯]{2,4}|[ \u3000]{1,8})?年[ \u3000]{0,4})?(\d{1,2}|[XxＸｘ×○〇◯]{1,2}|[ \u3000]{1,6})?月(\d{1,2}|[XxＸｘ×○〇◯]{1,2}|[ \u3000]{1,6})?日/g;
+  /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×○〇◯□＿_…]{2,8}|[ \u3000]{1,8})?年[ \u3000]{0,4})?(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?月(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?日/g;
 const YEAR_MONTH = /(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×]{2,4})年[ \u3000]{0,4}([XxＸｘ×○〇◯]{1,2}|[ \u3000]{1,6})月/g;
-const MARKS = /[XxＸｘ×✕]+|[○〇◯]+|某某|[＿_]{2,}|第[ \u3000]{1,4}[条章款项节]|〔\d{4}〕号|\[\s*\]|【\s*】/g;
-const BLANK_PART = /^(?:[ \u3000]+|.*[XxＸｘ×○〇◯].*)$/;
+const MARKS = /\d{2}[XxＸｘ×]{2}年|[XxＸｘ×✕]+|[○〇◯]+|□{2,}|某某|[＿_]{2,}|第[ \u3000]{1,4}[条章款项节次届批期号轮]|〔\d{4}〕号|\[\s*\]|【\s*】/g;
+const BLANK_PART = /^(?:[ \u3000]+|.*[XxＸｘ×○〇◯□＿_…].*)$/;
 
 type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'template' | 'date' | 'prompt', unit?: string) => void;
 
@@ -136,7 +165,8 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
     const after = t[end] ?? '';
     if (/^[XxＸｘ×✕]+$/.test(s)) {
       // Part of a Latin word or code (XXL, Xbox, 0x1F), a product of numbers or sizes (3×4, 210mm×297mm), X光.
-      if (LATIN.test(before) || LATIN.test(after)) continue;
+      // X203 (a county road), XX2024: a code, not a slot.
+      if (LATIN.test(before) || LATIN.test(after) || (/[Xx]/.test(s) && DIGIT.test(after))) continue;
       const around = (c: string): boolean => DIGIT.test(c) || c === ')' || c === '）' || c === '²' || c === '³';
       if (around(before) && (around(after) || SPACE.test(after))) continue;
       if (/[×✕]/.test(s) && around(before) && (DIGIT.test(after) || SPACE.test(after))) continue;
@@ -180,7 +210,7 @@ function findPrompts(p: Paragraph, m: Model, take: (s: number, e: number) => boo
 
 function isPrompt(inner: string, open: string, next: string, m: Model): boolean {
   const round = open === '（' || open === '(';
-  if (!inner) return open !== '(' && open !== '〔' && open !== '{';
+  if (!inner) return open !== '(' && open !== '{';
   if (/^[XxＸｘ×○〇◯…]+$/.test(inner)) return true;
   // Markdown links and footnotes: [text](url), [^1].
   if (open === '[' && (next === '(' || inner.startsWith('^'))) return false;
@@ -292,9 +322,10 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       // "表现出的个方面问题": a counter right after 的 has lost its number.
       blank = true;
     } else if (strong) {
-      blank = HAN.test(before) || before === '' || CLAUSE_BREAK.has(before);
+      // After a word, not after a label's colon ("（单位：万元）").
+      blank = HAN.test(before) && before !== '位';
     } else {
-      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before);
+      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!m.suffixCounters.has(unit) || cueInClause(t, b, m)) && !isName(t, i, m);
     }
     if (!blank) continue;
     const start = cue ? b + 1 - cue.length : Math.max(0, b);
@@ -302,6 +333,27 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     report(p, start, i + len, 'blank', unit);
     i += len - 1;
   }
+}
+
+/** "出席：黄振宇、韩国栋": an item of two or three characters that starts with a surname is a person's name. */
+function isName(t: string, i: number, m: Model): boolean {
+  let k = i;
+  while (k > 0 && i - k < 3 && HAN.test(t[k - 1]!)) k--;
+  const startsItem = k === 0 || /[、，：:\s（(“]/.test(t[k - 1]!);
+  return startsItem && i - k >= 1 && i - k <= 2 && m.surnames.has(t[k]!);
+}
+
+/** A quantity context of two or more characters, or 共, within the last 24 characters of the clause that ends at `b`. */
+function cueInClause(t: string, b: number, m: Model): boolean {
+  for (let k = b; k >= 0 && b - k < 24; k--) {
+    if (CLAUSE_BREAK.has(t[k]!)) return false;
+    if (t[k] === '共') return true;
+    for (let len = 2; len <= m.maxCue && k + len <= b + 1; len++) {
+      const w = t.slice(k, k + len);
+      if (m.cues.has(w) || m.verbCues.has(w)) return true;
+    }
+  }
+  return false;
 }
 
 /** 累计/共计/合计/总计/共 earlier in the clause that ends at `b`. */

@@ -34,6 +34,7 @@ for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
   if (last && !first && [...word.slice(0, -1)].every((c) => counting.has(c))) continue;
   words.add(word);
 }
+// Sorted by UTF-16 code units (the default sort), the order the rule's binary search compares in.
 const sorted = [...words].sort();
 writeFileSync(
   new URL('../rules/data/placeholder-words.json', import.meta.url),
