@@ -15,7 +15,8 @@ function wellFormed(f: Found): string | undefined {
   }
   // （一） and （1）: full-width brackets, nothing after them. Keep the digits as written.
   const close = f.raw.search(/[）)]/);
-  const fixed = `（${f.raw.slice(1, close)}）`;
+  const open = /^[（(]/.test(f.raw) ? 1 : 0;
+  const fixed = `（${f.raw.slice(open, close)}）`;
   return fixed === f.raw ? undefined : fixed;
 }
 

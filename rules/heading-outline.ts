@@ -72,10 +72,10 @@ export const LEVEL_NAMES = { 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' 
 export function markerOf(p: Paragraph): Found | undefined {
   const lead = /^[\s\u3000]*/.exec(p.norm)![0].length;
   const head = p.norm.slice(lead, lead + 16);
-  const marker = parseHeadingMarker(head) ?? numberBeforeNumber(head);
+  const marker = parseHeadingMarker(head) ?? numberBeforeNumber(head) ?? halfBracket(head);
   if (!marker || marker.ordinal < 1) return undefined;
   const found: Found = { p, start: lead, marker, raw: p.text.slice(lead, lead + marker.text.length), ambiguous: false };
-  found.ambiguous = !parseHeadingMarker(head) || isNumberList(found);
+  found.ambiguous = (!parseHeadingMarker(head) && !halfBracket(head)) || isNumberList(found);
   return found;
 }
 
@@ -83,6 +83,12 @@ export function markerOf(p: Paragraph): Found | undefined {
 function numberBeforeNumber(head: string): HeadingMarker | undefined {
   const m = /^(\d{1,2})([.．、])(?=\d)/.exec(head);
   return m ? { level: 3, ordinal: Number(m[1]), text: m[0], separator: m[2]! } : undefined;
+}
+
+/** "1）" or "1)" with its opening bracket left out: the （1） level written wrong. */
+function halfBracket(head: string): HeadingMarker | undefined {
+  const m = /^(\d{1,2})[）)](?![\d）)])/.exec(head);
+  return m ? { level: 4, ordinal: Number(m[1]), text: m[0], separator: '' } : undefined;
 }
 
 /**

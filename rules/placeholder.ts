@@ -395,9 +395,9 @@ export default defineRule({
       // A table cell holds a figure or a heading of its own; an empty one is a form's, not a blank in a sentence.
       if (p.kind !== 'table-cell') findBlanks(p, m, covered, inQuote, collect);
     }
-    // A template (its title is a slot, or it asks to "此处输入…") is meant to have slots: they are warnings there,
+    // A template (its title is a slot, or it says "此处输入…" where the text goes) is meant to have slots: they are warnings there,
     // so linting an office's template does not fail like a draft sent out unfinished.
-    const template = found.some((f) => f.kind !== 'blank' && (f.p === title || (f.kind === 'prompt' && /此处|输入|填写/.test(f.p.norm.slice(f.start, f.end)))));
+    const template = found.some((f) => f.kind !== 'blank' && (f.p === title || (f.kind === 'prompt' && /此处/.test(f.p.norm.slice(f.start, f.end)))));
     for (const { p, start, end, kind, unit } of found) {
       if (kind === 'blank') {
         ctx.report({ paragraph: p, start, end, messageId: 'blank', data: { unit: unit! }, suggestion: { zh: `在"${unit}"前填写数字`, en: `write the number before "${unit}"` } });

@@ -128,6 +128,8 @@ describe('separators and brackets', () => {
     ['(一)、工作目标', '(一)、', '（一）'],
     ['（1）.微信群', '（1）.', '（1）'],
     ['(1)微信群', '(1)', '（1）'],
+    ['1）微信群', '1）', '（1）'],
+    ['1)微信群', '1)', '（1）'],
   ])('"%s" → %s should be %s, fixable', async (line, found, expected) => {
     const level1 = line.startsWith('一') ? [] : ['一、总体要求'];
     const level3 = /1/.test(line) ? ['1.目标。'] : [];
