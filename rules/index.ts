@@ -4,7 +4,8 @@ import boilerplate from './boilerplate.js';
 import charLimit from './char-limit.js';
 import closingSlogan from './closing-slogan.js';
 import copiedFromUpstream from './copied-from-upstream.js';
-import headingNumbering from './heading-numbering.js';
+import headingFormat from './heading-format.js';
+import headingSequence from './heading-sequence.js';
 import pageLimit from './page-limit.js';
 import paragraphLength from './paragraph-length.js';
 import placeholder from './placeholder.js';
@@ -13,4 +14,10 @@ import sentenceLength from './sentence-length.js';
 import preamble from './preamble.js';
 import typo from './typo.js';
 
-export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingNumbering, punctuation, sentenceLength, paragraphLength, preamble, closingSlogan, copiedFromUpstream];
+export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingFormat, headingSequence, punctuation, sentenceLength, paragraphLength, preamble, closingSlogan, copiedFromUpstream];
+
+/**
+ * Old rule ids that still work in config: a setting for one applies to each rule it was split into (options go
+ * to the rule that declares them). Their documentation says so (docs/rules/<alias>.md).
+ */
+export const ruleAliases: Record<string, string[]> = { 'heading-numbering': ['heading-format', 'heading-sequence'] };

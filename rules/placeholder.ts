@@ -1,35 +1,366 @@
-// placeholder: numbers left blank ("原则上每年不超过次", "同比下降%") and template leftovers
-// (20XX年, XX, ××, ○○, 某某, ＿＿, 【】, 《》, "第　条"). A draft that goes out with them is unfinished.
-import { defineRule, loadData } from '../src/plugin-api.js';
+// placeholder: numbers left blank ("原则上每年不超过次", "同比下降%", "储备编织袋万条") and template leftovers
+// (blank dates "  年  月  日" / "2024年×月×日", X/×/○ for digits, 某某, bracketed prompts "【填写单位名称】",
+// underscore lines, "第　条", "〔2024〕号"). A draft that goes out with them is unfinished.
+//
+// One pass over each paragraph: a counter or unit with no number before it is a blank when a quantity context
+// stands before it, when it can never stand alone, or when a counter ends a clause after a noun — unless it is
+// part of a word (人员, 项目, 车辆), in a quotation, or in a table cell. Work per character is bounded, so a
+// paragraph costs time in proportion to its length.
+import { defineRule, loadData, type Paragraph } from '../src/plugin-api.js';
 
 interface PlaceholderData {
+  clauseCounters: string;
+  cueCounters: string;
+  suffixCounters: string;
   units: string[];
-  endsClause: string[];
-  always: string[];
+  strongUnits: string[];
+  magnitudes: string;
+  unitSuffixes: string[];
+  numerals: string;
+  determiners: string;
+  functionChars: string;
   cues: string[];
-  cueUnits: Record<string, string[]>;
-  numeralsBefore: string;
-  words: string[];
-  templates: Array<{ pattern: string; label: string }>;
+  verbCues: string[];
+  strongClauseCues: string[];
+  frames: string[];
+  extraWords: string[];
+  prompts: string[];
+  promptBrackets: Array<[string, string]>;
+  notLeftovers: string[];
+  surnames: string;
 }
 
-const data = (): PlaceholderData => loadData<PlaceholderData>(new URL('./data/placeholder.json', import.meta.url));
-
-const CLAUSE_END = /^(?:$|[，。；：、！？,.;:!?）)」”\s])/;
+interface Model {
+  /** Units by their first character, longest first. */
+  unitsByFirst: Map<string, string[]>;
+  strongUnits: Set<string>;
+  clauseCounters: Set<string>;
+  cueCounters: Set<string>;
+  suffixCounters: Set<string>;
+  magnitudes: Set<string>;
+  unitSuffixes: string[];
+  counting: Set<string>;
+  functionChars: Set<string>;
+  cues: Set<string>;
+  verbCues: Set<string>;
+  maxCue: number;
+  strongClauseCues: string[];
+  frames: string[];
+  words: SortedWords;
+  prompts: string[];
+  promptNouns: Set<string>;
+  closers: Map<string, string>;
+  notLeftovers: string[];
+  surnames: Set<string>;
+}
 
 /**
- * Whether `word` stands in `text` over offset `at` (the unit's position). A word that would start
- * inside the cue before the unit does not count: in "调整个" the cue is 调整, not the word 整个.
+ * The dictionary's words, kept as the sorted array the data file holds and searched by halves: splitting the
+ * list costs a few milliseconds where building a Set of 26,000 strings costs several times that, on every run.
  */
-function inWord(text: string, at: number, unit: string, words: string[], cueLength: number): boolean {
-  for (const word of words) {
-    let k = word.indexOf(unit);
-    while (k >= 0) {
-      const from = at - k;
-      const startsInsideCue = from < at && from >= at - cueLength;
-      if (!startsInsideCue && text.startsWith(word, from)) return true;
-      k = word.indexOf(unit, k + 1);
+class SortedWords {
+  constructor(
+    private readonly sorted: string[],
+    extra: string[],
+    private readonly extras = new Set(extra),
+  ) {}
+
+  has(word: string): boolean {
+    if (this.extras.has(word)) return true;
+    let lo = 0;
+    let hi = this.sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = this.sorted[mid]!;
+      if (w === word) return true;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
     }
+    return false;
+  }
+}
+
+let model: Model | undefined;
+
+function buildModel(): Model {
+  const d = loadData<PlaceholderData>(new URL('./data/placeholder.json', import.meta.url));
+  const words = loadData<{ words: string }>(new URL('./data/placeholder-words.json', import.meta.url)).words.split(' ');
+  const unitsByFirst = new Map<string, string[]>();
+  for (const u of [...d.units, ...d.clauseCounters, ...d.cueCounters]) {
+    const list = unitsByFirst.get(u[0]!) ?? [];
+    if (!list.includes(u)) list.push(u);
+    unitsByFirst.set(u[0]!, list);
+  }
+  for (const list of unitsByFirst.values()) list.sort((a, b) => b.length - a.length);
+  return {
+    unitsByFirst,
+    strongUnits: new Set(d.strongUnits),
+    clauseCounters: new Set([...d.clauseCounters, ...d.units.filter((u) => !d.strongUnits.includes(u))]),
+    cueCounters: new Set(d.cueCounters),
+    suffixCounters: new Set(d.suffixCounters),
+    magnitudes: new Set(d.magnitudes),
+    unitSuffixes: d.unitSuffixes,
+    counting: new Set([...d.numerals, ...d.determiners]),
+    functionChars: new Set(d.functionChars),
+    cues: new Set(d.cues),
+    verbCues: new Set(d.verbCues),
+    maxCue: Math.max(...[...d.cues, ...d.verbCues].map((c) => c.length)),
+    strongClauseCues: d.strongClauseCues,
+    frames: d.frames,
+    words: new SortedWords(words, d.extraWords),
+    prompts: d.prompts,
+    promptNouns: new Set(d.prompts),
+    closers: new Map(d.promptBrackets),
+    notLeftovers: d.notLeftovers,
+    surnames: new Set(d.surnames),
+  };
+}
+
+const HAN = /\p{Script=Han}/u;
+// Where a blank counter ends its clause; a colon or question mark after a counter is rarely a blank's.
+const CLAUSE_END = new Set([...'，。；、）」”』…,;)']);
+const CLAUSE_BREAK = new Set([...'，。；：！？,;:!?\n']);
+const SPACE = /[ \u3000\t\u00a0]/;
+const LATIN = /[A-Za-z]/;
+const DIGIT = /[0-9]/;
+const CN_NUMERAL = /[一二三四五六七八九十〇零]/;
+
+/** Blank dates: "  年  月  日", "2024年 月 日", "6月 日", "20XX年X月X日", "××月××日", "○月○日". */
+const DATE =
+  /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×○〇◯□＿_…]{2,8}|[ \u3000]{1,8})?年[ \u3000]{0,4})?(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?月(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?日/g;
+const YEAR_MONTH = /(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×]{2,4})年[ \u3000]{0,4}([XxＸｘ×○〇◯]{1,2}|[ \u3000]{1,6})月/g;
+const MARKS = /\d{2}[XxＸｘ×]{2}年|[XxＸｘ×✕]+|[○〇◯]+|□{2,}|某某|[＿_]{2,}|第[ \u3000]{1,4}[条章款项节次届批期号轮]|〔\d{4}〕号|\[\s*\]|【\s*】/g;
+const BLANK_PART = /^(?:[ \u3000]+|.*[XxＸｘ×○〇◯□＿_…].*)$/;
+
+type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'template' | 'date' | 'prompt', unit?: string) => void;
+
+/** Leftovers found by their own shape: dates, X/×/○ for digits, 某某, underscore lines, 第　条, prompts in brackets. */
+function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
+  const t = p.norm;
+  const take = (start: number, end: number): boolean => {
+    for (let k = start; k < end; k++) if (covered[k]) return false;
+    covered.fill(1, start, end);
+    return true;
+  };
+
+  for (const re of [DATE, YEAR_MONTH]) {
+    re.lastIndex = 0;
+    for (let x = re.exec(t); x; x = re.exec(t)) {
+      const parts = x.slice(1).filter((s): s is string => s !== undefined && s !== '');
+      if (!parts.some((s) => BLANK_PART.test(s))) continue;
+      // A year of digits with an empty month and day that carry no spaces is a label ("出生年月日"), not a blank.
+      let start = x.index;
+      while (start < x.index + x[0].length && SPACE.test(t[start]!)) start++;
+      const end = x.index + x[0].length;
+      if (start < end && take(start, end)) report(p, start, end, 'date');
+    }
+  }
+
+  MARKS.lastIndex = 0;
+  for (let x = MARKS.exec(t); x; x = MARKS.exec(t)) {
+    const start = x.index;
+    const end = start + x[0].length;
+    const s = x[0];
+    const before = t[start - 1] ?? '';
+    const after = t[end] ?? '';
+    if (/^[XxＸｘ×✕]+$/.test(s)) {
+      // Part of a Latin word or code (XXL, Xbox, 0x1F), a product of numbers or sizes (3×4, 210mm×297mm), X光.
+      // X203 (a county road), XX2024: a code, not a slot.
+      if (LATIN.test(before) || LATIN.test(after) || (/[Xx]/.test(s) && DIGIT.test(after))) continue;
+      const around = (c: string): boolean => DIGIT.test(c) || c === ')' || c === '）' || c === '²' || c === '³';
+      if (around(before) && (around(after) || SPACE.test(after))) continue;
+      if (/[×✕]/.test(s) && around(before) && (DIGIT.test(after) || SPACE.test(after))) continue;
+      if (m.notLeftovers.some((w) => t.startsWith(w.slice(1), end) && /[Xx]/.test(w[0]!))) continue;
+      // One letter among Han characters stands for a digit or a name only next to a number's place.
+      if (s.length === 1 && !HAN.test(before) && !HAN.test(after) && !/[%％]/.test(after)) continue;
+      // A name quoted with one letter withheld ("长江X号"数据集已脱敏) is quoted as it is.
+      if (s.length === 1 && inQuote[start]) continue;
+    } else if (/^[○〇◯]$/.test(s)) {
+      // One ○ stands for a digit only before a counter or unit ("病○例"); elsewhere it is a bullet or a zero.
+      if (CN_NUMERAL.test(before) || CN_NUMERAL.test(after) || !(m.unitsByFirst.has(after) || m.magnitudes.has(after))) continue;
+    } else if (/^[○〇◯]+$/.test(s)) {
+      // 二〇二四年: 〇 is a zero among numerals.
+      if (CN_NUMERAL.test(before) || CN_NUMERAL.test(after)) continue;
+    } else if (s === '某某') {
+      // 张某某: a name withheld on purpose, as 通报 do.
+      if (m.surnames.has(before)) continue;
+    }
+    if (take(start, end)) report(p, start, end, 'template');
+  }
+
+  findPrompts(p, m, take, report);
+}
+
+/** A bracketed template prompt: "【填写单位名称】", "（姓名）", "<联系人姓名>", "［具体数字］", "[此处输入正文]", an empty 《》. */
+function findPrompts(p: Paragraph, m: Model, take: (s: number, e: number) => boolean, report: Reporter): void {
+  const t = p.norm;
+  for (let i = 0; i < t.length; i++) {
+    const close = m.closers.get(t[i]!);
+    if (!close) continue;
+    // Prompts are short: look for the closing bracket within 20 characters, so the scan stays linear.
+    const limit = Math.min(t.length, i + 22);
+    let j = i + 1;
+    while (j < limit && t[j] !== close && t[j] !== t[i]) j++;
+    if (j >= limit || t[j] !== close) continue;
+    const inner = t.slice(i + 1, j).trim();
+    if (isPrompt(inner, t[i]!, t[j + 1] ?? '', m) && take(i, j + 1)) report(p, i, j + 1, 'prompt');
+    i = j;
+  }
+}
+
+function isPrompt(inner: string, open: string, next: string, m: Model): boolean {
+  const round = open === '（' || open === '(';
+  if (!inner) return open !== '(' && open !== '{';
+  if (/^[XxＸｘ×○〇◯…]+$/.test(inner)) return true;
+  // Markdown links and footnotes: [text](url), [^1].
+  if (open === '[' && (next === '(' || inner.startsWith('^'))) return false;
+  if (/^(?:(?:请在?此处|请|此处|在此)?(?:填写|填入|输入|录入|写明)|此处|在此)/.test(inner) && inner.length <= 16) return true;
+  const bare = inner.replace(/^(?:具体|实际)/, '');
+  if (m.promptNouns.has(bare)) return true;
+  if (round || open === '〔' || open === '《' || open === '「' || open === '『') {
+    // Round brackets and book-title marks carry real text; only a prompt that names what to fill in counts.
+    return /(?:名称|姓名|具体|此处|填写|输入|待定|待补充)/.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
+  }
+  if (inner.length > 16) return false;
+  if (m.prompts.some((w) => inner.includes(w))) return true;
+  // Square brackets and angle brackets round a few Chinese words are never 公文 punctuation: a prompt ("[各单位]").
+  return (open === '[' || open === '［' || open === '<' || open === '＜') && /^[\p{Script=Han}、\s]+$/u.test(inner);
+}
+
+/** Marks quotations (“…”, 《…》, 「…」, 『…』) so a unit quoted is not read as a blank. */
+function quoted(t: string): Uint8Array {
+  const mask = new Uint8Array(t.length);
+  let depth = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '“' || c === '《' || c === '「' || c === '『') depth++;
+    else if ((c === '”' || c === '》' || c === '」' || c === '』') && depth > 0) depth--;
+    else if (depth > 0) mask[i] = 1;
+    // A quotation never runs over a paragraph's sentences for long: an unpaired mark must not hide the rest.
+    if (depth > 0 && (c === '。' || c === '\n')) depth = 0;
+  }
+  return mask;
+}
+
+/**
+ * Whether a word of the dictionary covers the unit at [i, i + len): it ends there (车辆) or starts there (人员).
+ * A word that would start on the last character of the cue before the unit does not count: in "调整个，" the cue
+ * is 调整, not the word 整个 (`cueEnd` is that character's offset, or -1).
+ */
+function inWord(t: string, i: number, len: number, m: Model, cueEnd: number): boolean {
+  const end = i + len;
+  for (let k = 1; k <= 3 && i - k >= 0; k++) if (i - k !== cueEnd && m.words.has(t.slice(i - k, end))) return true;
+  for (let k = 1; k <= 3 && end + k <= t.length; k++) if (m.words.has(t.slice(i, end + k))) return true;
+  // A unit inside a longer word: 个人所得 → 个人 starts at i already; 责任人员 → 人员 starts at i.
+  return i >= 1 && end + 1 <= t.length && m.words.has(t.slice(i - 1, end + 1));
+}
+
+/** The unit that starts at i: a magnitude and a unit (万元, 万人, 万吨/年), else the longest unit or counter. */
+function unitAt(t: string, i: number, m: Model): { unit: string; compound: boolean } | undefined {
+  const c = t[i]!;
+  if (m.magnitudes.has(c)) {
+    const rest = unitAt(t, i + 1, m);
+    if (rest && !m.magnitudes.has(rest.unit[0]!)) {
+      let unit = c + rest.unit;
+      const suffix = m.unitSuffixes.find((s) => t.startsWith(s, i + unit.length));
+      if (suffix) unit += suffix;
+      return { unit, compound: true };
+    }
+    if (!rest && (c === '万' || c === '亿') && /[吨亩头]/.test(t[i + 1] ?? '')) return { unit: c + t[i + 1], compound: true };
+  }
+  const list = m.unitsByFirst.get(c);
+  if (!list) return undefined;
+  const unit = list.find((u) => t.startsWith(u, i));
+  return unit ? { unit, compound: false } : undefined;
+}
+
+/** Counters and units with no number before them. */
+function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
+  const t = p.norm;
+  for (let i = 0; i < t.length; i++) {
+    if (covered[i] || !m.unitsByFirst.has(t[i]!) && !m.magnitudes.has(t[i]!)) continue;
+    const found = unitAt(t, i, m);
+    if (!found) continue;
+    const { unit, compound } = found;
+    const len = unit.length;
+    // The character before, over spaces: "不超过 次" is as blank as "不超过次".
+    let b = i - 1;
+    while (b >= 0 && SPACE.test(t[b]!)) b--;
+    const before = t[b] ?? '';
+    // "第三十条  条": a counter after a counter is a heading's echo, not a count.
+    if (m.counting.has(before) || covered[b] || m.clauseCounters.has(before) || m.cueCounters.has(before)) {
+      i += len - 1;
+      continue;
+    }
+    let cue = '';
+    let verb = false;
+    for (let k = Math.min(m.maxCue, b + 1); k >= 1; k--) {
+      const w = t.slice(b + 1 - k, b + 1);
+      if (m.cues.has(w) || m.verbCues.has(w)) {
+        cue = w;
+        verb = !m.cues.has(w);
+        break;
+      }
+    }
+    const after = t[i + len] ?? '';
+    const endsClause = after === '' || CLAUSE_END.has(after) || after === '的';
+    const framed = m.frames.some((f) => t.startsWith(f, i + len));
+    const strong = compound || m.strongUnits.has(unit);
+    const worded = inWord(t, i, len, m, verb ? b : -1);
+    let blank: boolean;
+    if (inQuote[i] && !(cue && !verb) && !strong) {
+      // Quoted text is someone else's words (“个人”, 《…》 titles): only a number asked for outright counts there.
+      blank = false;
+    } else if (worded) {
+      // "累计报告手足口病例，": a total asked for and no number given, though 病例 is a word.
+      blank = endsClause && m.clauseCounters.has(unit) && strongCueInClause(t, b, m);
+    } else if (cue && (!verb || endsClause || framed || strong)) {
+      // 人, 期, 天 and their kind are words of their own too often to follow a one-character cue (在人与…, 在部内).
+      // A one-character cue (在, 后, 约) asks for a number only before a unit that needs one or at a clause's end.
+      blank = cue.length > 1 || (!m.cueCounters.has(unit) && (strong || endsClause || framed));
+    } else if (before === '的' && m.clauseCounters.has(unit)) {
+      // "表现出的个方面问题": a counter right after 的 has lost its number.
+      blank = true;
+    } else if (strong) {
+      // After a word, not after a label's colon ("（单位：万元）").
+      blank = HAN.test(before) && before !== '位';
+    } else {
+      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!m.suffixCounters.has(unit) || cueInClause(t, b, m)) && !isName(t, i, m);
+    }
+    if (!blank) continue;
+    const start = cue ? b + 1 - cue.length : Math.max(0, b);
+    covered.fill(1, start, i + len);
+    report(p, start, i + len, 'blank', unit);
+    i += len - 1;
+  }
+}
+
+/** "出席：黄振宇、韩国栋": an item of two or three characters that starts with a surname is a person's name. */
+function isName(t: string, i: number, m: Model): boolean {
+  let k = i;
+  while (k > 0 && i - k < 3 && HAN.test(t[k - 1]!)) k--;
+  const startsItem = k === 0 || /[、，：:\s（(“]/.test(t[k - 1]!);
+  return startsItem && i - k >= 1 && i - k <= 2 && m.surnames.has(t[k]!);
+}
+
+/** A quantity context of two or more characters, or 共, within the last 24 characters of the clause that ends at `b`. */
+function cueInClause(t: string, b: number, m: Model): boolean {
+  for (let k = b; k >= 0 && b - k < 24; k--) {
+    if (CLAUSE_BREAK.has(t[k]!)) return false;
+    if (t[k] === '共') return true;
+    for (let len = 2; len <= m.maxCue && k + len <= b + 1; len++) {
+      const w = t.slice(k, k + len);
+      if (m.cues.has(w) || m.verbCues.has(w)) return true;
+    }
+  }
+  return false;
+}
+
+/** 累计/共计/合计/总计/共 earlier in the clause that ends at `b`. */
+function strongCueInClause(t: string, b: number, m: Model): boolean {
+  for (let k = b; k >= 0 && b - k < 40; k--) {
+    if (CLAUSE_BREAK.has(t[k]!)) return false;
+    if (m.strongClauseCues.some((c) => t.startsWith(c, k))) return true;
   }
   return false;
 }
@@ -37,59 +368,44 @@ function inWord(text: string, at: number, unit: string, words: string[], cueLeng
 export default defineRule({
   meta: {
     id: 'placeholder',
-    description: { zh: '数字空缺和模板残留（"不超过次"、"下降%"、20XX年、XX、某某）', en: 'blank numbers and template leftovers ("不超过次", "下降%", 20XX年, XX, 某某)' },
+    description: {
+      zh: '数字空缺和模板残留（"不超过次"、"下降%"、"  年  月  日"、20XX年、XX、某某、【填写单位名称】）',
+      en: 'blank numbers and template leftovers ("不超过次", "下降%", "  年  月  日", 20XX年, XX, 某某, 【填写单位名称】)',
+    },
     defaultSeverity: 'error',
     docs: 'docs/rules/placeholder.md',
     messages: {
       blank: { zh: '数字空缺："{unit}"前缺少数字', en: 'blank number: no number before "{unit}"' },
+      date: { zh: '日期空缺：{text}', en: 'blank date: {text}' },
       template: { zh: '模板残留：{text}', en: 'template leftover: {text}' },
+      prompt: { zh: '模板提示未替换：{text}', en: 'template prompt left in: {text}' },
     },
   },
   check(doc, ctx) {
-    const d = data();
-    // Longest units first, so "个工作日" wins over "个" and "日".
-    const units = [...d.units].sort((a, b) => b.length - a.length);
-    const cues = [...d.cues].sort((a, b) => b.length - a.length);
-    const templates = d.templates.map((t) => ({ re: new RegExp(t.pattern, 'gu'), label: t.label }));
+    model ??= buildModel();
+    const m = model;
+    const found: Array<{ p: Paragraph; start: number; end: number; kind: Parameters<Reporter>[3]; unit?: string }> = [];
+    const collect: Reporter = (p, start, end, kind, unit) => void found.push({ p, start, end, kind, unit });
+    const title = doc.paragraphs.find((p) => p.kind === 'title') ?? doc.paragraphs.find((p) => p.norm.trim());
     for (const p of doc.paragraphs) {
-      const text = p.norm;
-      if (!text.trim()) continue;
-      const taken: Array<[number, number]> = [];
-      const free = (s: number, e: number): boolean => taken.every(([a, b]) => e <= a || s >= b);
-
-      for (const { re } of templates) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          const start = m.index;
-          const end = start + m[0].length;
-          if (!free(start, end)) continue;
-          taken.push([start, end]);
-          ctx.report({ paragraph: p, start, end, messageId: 'template', data: { text: p.text.slice(start, end) }, suggestion: { zh: '填写实际内容', en: 'fill in the real content' } });
-        }
+      if (!p.norm.trim()) continue;
+      const covered = new Uint8Array(p.norm.length);
+      const inQuote = quoted(p.norm);
+      findLeftovers(p, m, covered, inQuote, collect);
+      // A table cell holds a figure or a heading of its own; an empty one is a form's, not a blank in a sentence.
+      if (p.kind !== 'table-cell') findBlanks(p, m, covered, inQuote, collect);
+    }
+    // A template (its title is a slot, or it says "此处输入…" where the text goes) is meant to have slots: they are warnings there,
+    // so linting an office's template does not fail like a draft sent out unfinished.
+    const template = found.some((f) => f.kind !== 'blank' && (f.p === title || (f.kind === 'prompt' && /此处/.test(f.p.norm.slice(f.start, f.end)))));
+    for (const { p, start, end, kind, unit } of found) {
+      if (kind === 'blank') {
+        ctx.report({ paragraph: p, start, end, messageId: 'blank', data: { unit: unit! }, suggestion: { zh: `在"${unit}"前填写数字`, en: `write the number before "${unit}"` } });
+        continue;
       }
-
-      for (let i = 0; i < text.length; i++) {
-        const unit = units.find((u) => text.startsWith(u, i));
-        if (!unit) continue;
-        const before = text[i - 1] ?? '';
-        if (before && d.numeralsBefore.includes(before)) {
-          i += unit.length - 1;
-          continue;
-        }
-        const cue = cues.find((c) => text.endsWith(c, i));
-        if (inWord(text, i, unit, d.words, cue?.length ?? 0)) continue;
-        const cueFits = cue !== undefined || Object.entries(d.cueUnits).some(([c, us]) => text.endsWith(c, i) && us.some((u) => text.startsWith(u, i)));
-        const endsClause = d.endsClause.includes(unit) && CLAUSE_END.test(text.slice(i + unit.length)) && /\p{Script=Han}/u.test(before);
-        const always = d.always.includes(unit) && before !== '（' && before !== '(';
-        if ((cueFits || endsClause || always) && free(i - 1, i + unit.length)) {
-          // Report the word before the gap and the unit, e.g. "不超过次", so the place is easy to see.
-          const start = Math.max(0, i - (cue?.length ?? 1));
-          const end = i + unit.length;
-          taken.push([start, end]);
-          ctx.report({ paragraph: p, start, end, messageId: 'blank', data: { unit }, suggestion: { zh: `在"${unit}"前填写数字`, en: `write the number before "${unit}"` } });
-          i = end - 1;
-        }
-      }
+      const text = p.text.slice(start, end).trim();
+      const suggestion = template ? { zh: '模板中的占位：用模板起草时替换为实际内容', en: 'a slot of this template: replace it when drafting from it' } : { zh: '填写实际内容', en: 'fill in the real content' };
+      ctx.report({ paragraph: p, start, end, messageId: kind, data: { text }, suggestion, ...(template && ctx.severity === 'error' ? { severity: 'warning' as const } : {}) });
     }
   },
 });

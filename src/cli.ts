@@ -241,7 +241,8 @@ async function runRulesList(id: string | undefined, opts: { config?: string | fa
   const all = await rulesFor(await session.loader.forDirectory(cwd));
   const configured = new Map(settings.rules.map((r) => [r.id, r.severity]));
   if (id) {
-    const rule = all.get(id);
+    const { ruleAliases } = await import('../rules/index.js');
+    const rule = all.get(id) ?? (ruleAliases[id] ? { meta: { docs: `docs/rules/${id}.md`, description: { zh: `${ruleAliases[id]!.join('、')} 的旧名`, en: `old name of ${ruleAliases[id]!.join(', ')}` } } } : undefined);
     if (!rule) throw new UsageError(`unknown rule '${id}' (see \`wenfeng rules\`)`);
     const { readFile } = await import('node:fs/promises');
     const docs = rule.meta.docs ? resolve(dirname(new URL(import.meta.url).pathname), '..', rule.meta.docs) : undefined;

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import type { Locale, Rule, Severity } from '../api.js';
 import { resolveOptions } from '../engine/options.js';
 import type { RuleMap } from '../engine/registry.js';
+import { ruleAliases } from '../../rules/index.js';
 import { globToRegExp, matchesIgnorePattern } from '../files/glob.js';
 import { ConfigError, type LoadedConfig, type RuleSetting } from './types.js';
 
@@ -39,6 +40,34 @@ function matchesFiles(rel: string, files: string[]): boolean {
   return files.some((glob) => (glob.includes('/') ? globToRegExp(glob.replace(/^\.\//, '')).test(rel) : globToRegExp(`**/${glob}`).test(rel)));
 }
 
+/**
+ * A setting under an old rule id (heading-numbering) applies to each rule that replaced it; its options go to the
+ * rule that declares them, and an option neither declares is an error naming the old id.
+ */
+function expandAliases(rules: Record<string, RuleSetting>, available: RuleMap, where: string, at: string): Array<[string, RuleSetting]> {
+  const out: Array<[string, RuleSetting]> = [];
+  for (const [id, setting] of Object.entries(rules)) {
+    const targets = available.has(id) ? undefined : ruleAliases[id]?.filter((t) => available.has(t));
+    if (!targets?.length) {
+      out.push([id, setting]);
+      continue;
+    }
+    const [severity, options] = splitSetting(setting);
+    const declared = (t: string): string[] => Object.keys(available.get(t)!.meta.options ?? {});
+    for (const key of Object.keys(options ?? {})) {
+      if (!targets.some((t) => declared(t).includes(key))) {
+        const known = targets.flatMap(declared);
+        throw new ConfigError(where, `${at}.${id}[1].${key}`, `规则 ${id} 没有选项 ${key}（可用：${known.join('、')}）`, `rule ${id} has no option ${key} (expected: ${known.join(', ')})`);
+      }
+    }
+    for (const t of targets) {
+      const mine = options && Object.fromEntries(Object.entries(options).filter(([k]) => declared(t).includes(k)));
+      out.push([t, mine && Object.keys(mine).length ? [severity, mine] : severity]);
+    }
+  }
+  return out;
+}
+
 export function resolveFileSettings(absPath: string, loaded: LoadedConfig, available: RuleMap, cli: CommandLineSettings): FileSettings {
   const rel = relative(loaded.dir, absPath).split(sep).join('/');
   const file = loaded.filepath ?? '(config)';
@@ -58,7 +87,7 @@ export function resolveFileSettings(absPath: string, loaded: LoadedConfig, avail
   const chosen = new Map<string, [Severity, Record<string, unknown> | undefined, string, string]>();
   for (const [id, rule] of available) chosen.set(id, [rule.meta.defaultSeverity, undefined, '', '']);
   for (const [rules, where, at] of layers) {
-    for (const [id, setting] of Object.entries(rules)) {
+    for (const [id, setting] of expandAliases(rules, available, where, at)) {
       if (!available.has(id)) {
         throw new ConfigError(where, `${at}.${id}`, `未知的规则 ${id}（用 wenfeng rules 查看全部规则）`, `unknown rule ${id} (see \`wenfeng rules\`)`);
       }

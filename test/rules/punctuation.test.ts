@@ -120,7 +120,7 @@ describe('half-width marks', () => {
     expect((await lintText(doc('访问https://www.gov.cn/path,然后登记。'))).map((m) => m.text)).toEqual([',']);
   });
 
-  test('heading markers are left to heading-numbering', async () => {
+  test('heading markers are left to heading-format', async () => {
     expect(await lintText(doc('一,总体要求', '(一)工作目标', '(1)微信群'))).toEqual([]);
   });
 });

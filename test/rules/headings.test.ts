@@ -6,13 +6,13 @@ import type { FileResult, LintMessage } from '../../src/engine/result.js';
 import type { RuleSetting } from '../../src/config/types.js';
 import { builtinRules } from '../../rules/index.js';
 
-const RULE = 'heading-numbering';
-/** This rule alone, so the fixes in a result are its own. */
-const only = (setting: RuleSetting = 'warning'): Record<string, RuleSetting> => ({ ...Object.fromEntries(builtinRules.map((r) => [r.meta.id, 'off'])), [RULE]: setting });
+const RULES = ['heading-format', 'heading-sequence'];
+/** The two heading rules alone, so the fixes in a result are theirs; set together through their old name. */
+const only = (setting: RuleSetting = 'warning'): Record<string, RuleSetting> => ({ ...Object.fromEntries(builtinRules.map((r) => [r.meta.id, 'off'])), 'heading-numbering': setting });
 const session = new LintSession({ cwd: process.cwd(), useConfig: false, rules: only() });
 const sessionEn = new LintSession({ cwd: process.cwd(), useConfig: false, locale: 'en', rules: only() });
 
-const mine = (r: FileResult): LintMessage[] => r.messages.filter((m) => m.ruleId === RULE);
+const mine = (r: FileResult): LintMessage[] => r.messages.filter((m) => RULES.includes(m.ruleId ?? ''));
 const lintText = async (text: string, s = session): Promise<LintMessage[]> => mine(await s.lintBytes(new TextEncoder().encode(text), 'x.txt'));
 const lintFile = async (path: string): Promise<LintMessage[]> => mine((await session.lintPaths([path]))[0]!);
 const seed = (name: string): string => readFileSync(`fixtures/seeds/${name}.txt`, 'utf8');
@@ -128,6 +128,8 @@ describe('separators and brackets', () => {
     ['(一)、工作目标', '(一)、', '（一）'],
     ['（1）.微信群', '（1）.', '（1）'],
     ['(1)微信群', '(1)', '（1）'],
+    ['1）微信群', '1）', '（1）'],
+    ['1)微信群', '1)', '（1）'],
   ])('"%s" → %s should be %s, fixable', async (line, found, expected) => {
     const level1 = line.startsWith('一') ? [] : ['一、总体要求'];
     const level3 = /1/.test(line) ? ['1.目标。'] : [];
@@ -224,5 +226,88 @@ describe('a second part', () => {
 
   test('but 一、 alone after 二、 is out of order', async () => {
     expect((await lintText(doc('一、总体要求', '二、工作任务', '一、保障措施'))).map((m) => m.message)).toEqual(['序号顺序颠倒：“一、”，应为“三、”']);
+  });
+});
+
+describe('lists that start again: lead lines, unmarked parent headings, a second part', () => {
+  test('a lead line ending "：" opens a list of its own; the list it interrupts goes on after it', async () => {
+    expect(
+      await lintText(doc('一、总体要求', '（一）工作目标', '1.汛前完成水库安全检查。', '2.汛期不发生垮坝事故。', '主要指标如下：', '1.水库安全鉴定完成率100%。', '2.山洪预警覆盖率95%以上。', '3.险工险段全部落实责任人。', '（二）基本原则', '1.坚持人民至上。')),
+    ).toEqual([]);
+  });
+
+  test('a heading with no marker ("第一部分　水库") is a parent: the list under it starts at 1', async () => {
+    const text = doc('一、责任落实', '第一部分　水库', '1.落实行政责任人。', '2.落实技术责任人。', '3.落实巡查责任人。', '第二部分　堤防', '1.落实堤防巡查责任人。', '2.完成险工险段排查。', '二、有关要求');
+    expect(await lintText(text)).toEqual([]);
+  });
+
+  test('but a list that skips under a lead line is still a skip', async () => {
+    const found = await lintText(doc('一、总体要求', '主要任务如下：', '1.清理文件。', '3.精简会议。'));
+    expect(found.map((m) => [m.line, m.message])).toEqual([[5, '序号跳号：“3.”前缺少“2.”']]);
+  });
+
+  test('nested lists in a real .docx and its PDF keep their levels (fixtures/rules, made by LibreOffice)', async () => {
+    for (const ext of ['docx', 'pdf']) expect(await lintFile(`fixtures/rules/lists-and-table.${ext}`), ext).toEqual([]);
+  });
+});
+
+describe('cross-references are never headings', () => {
+  test('依照本办法第五条, 第三条第二款, 根据第一章, 第十条（一）项 inside or at the start of a paragraph', async () => {
+    const text = doc(
+      '第一条　为了规范督查工作，制定本办法。',
+      '第二条　本办法适用于全省各级行政机关。',
+      '依照本办法第五条规定，督查结果应当通报。',
+      '第三条第二款所列情形，从其规定。',
+      '根据第一章有关规定，各地应当于5月底前完成自查。',
+      '第十条（一）项规定的材料，由督查机构保存。',
+      '第三条　督查工作遵循以下原则：',
+      '（一）围绕中心；',
+      '（二）注重实效。',
+      '第四条 本办法自2024年5月1日起施行。',
+    );
+    expect(await lintText(text)).toEqual([]);
+  });
+
+  test('an article whose text starts with a word that could follow a reference is still an article', async () => {
+    const found = await lintText(doc('第一条　目的。', '第二条　所有部门应当执行本办法。', '第四条　施行日期。'));
+    expect(found.map((m) => m.message)).toEqual(['序号跳号：“第四条”前缺少“第三条”']);
+  });
+});
+
+describe('two rules, one old name', () => {
+  const sessionFor = (rules: Record<string, RuleSetting>): LintSession =>
+    new LintSession({ cwd: process.cwd(), useConfig: false, rules: { ...Object.fromEntries(builtinRules.map((r) => [r.meta.id, 'off'])), ...rules } });
+  const text = doc('一、总体要求', '(一)工作目标', '（三）基本原则');
+
+  test('heading-format reports only the form, heading-sequence only the order', async () => {
+    const format = mine(await sessionFor({ 'heading-format': 'warning' }).lintBytes(new TextEncoder().encode(text), 'x.txt'));
+    const sequence = mine(await sessionFor({ 'heading-sequence': 'warning' }).lintBytes(new TextEncoder().encode(text), 'x.txt'));
+    expect(format.map((m) => [m.ruleId, m.message])).toEqual([['heading-format', '序号“(一)”应写作“（一）”']]);
+    expect(sequence.map((m) => [m.ruleId, m.message])).toEqual([['heading-sequence', '序号跳号：“（三）”前缺少“（二）”']]);
+  });
+
+  test('"heading-numbering" in config sets both, and its options go to heading-sequence', async () => {
+    const off = mine(await sessionFor({ 'heading-format': 'warning', 'heading-sequence': 'warning', 'heading-numbering': 'off' }).lintBytes(new TextEncoder().encode(text), 'x.txt'));
+    expect(off).toEqual([]);
+    const errors = mine(await sessionFor({ 'heading-numbering': 'error' }).lintBytes(new TextEncoder().encode(text), 'x.txt'));
+    expect(errors.map((m) => [m.ruleId, m.severity])).toEqual([['heading-format', 'error'], ['heading-sequence', 'error']]);
+    const across = doc('一、文件', '1.减少发文。', '2.控制规格。', '二、会议', '3.计划管理。');
+    const strict = mine(await sessionFor({ 'heading-numbering': ['warning', { continuousAcrossParents: false }] }).lintBytes(new TextEncoder().encode(across), 'x.txt'));
+    expect(strict.map((m) => m.ruleId)).toEqual(['heading-sequence']);
+  });
+
+  test('an option neither rule has is an error naming the old id', async () => {
+    const s = sessionFor({ 'heading-numbering': ['warning', { nope: true }] });
+    await expect(s.lintBytes(new TextEncoder().encode(text), 'x.txt')).rejects.toThrow(/heading-numbering.*nope|nope.*heading-numbering/);
+  });
+});
+
+describe('no heading-sequence finding on well-edited documents', () => {
+  test('seeds 000, 001, 003, 004 (.txt, .docx, .pdf) and fixtures/good', async () => {
+    const files = [
+      ...['000-moj-jianfu', '001-province-measures-trad', '003-news', '004-regulation'].flatMap((s) => ['txt', 'docx', 'pdf'].map((e) => `fixtures/seeds/${s}.${e}`)),
+      ...['good-notice', 'good-report'].flatMap((s) => ['txt', 'docx', 'pdf'].map((e) => `fixtures/good/${s}.${e}`)),
+    ];
+    for (const f of files) expect((await lintFile(f)).filter((m) => m.ruleId === 'heading-sequence'), f).toEqual([]);
   });
 });
