@@ -36,6 +36,7 @@ interface CheckOptions {
   cache?: boolean;
   cacheLocation?: string;
   timeoutPerPage?: string;
+  followSymlinks?: boolean;
   maxFileSize?: string;
   maxInflatedSize?: string;
 }
@@ -151,6 +152,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     debug: opts.debug,
     render: opts.render,
     against: opts.against,
+    followSymlinks: opts.followSymlinks,
   });
 
   if (opts.printConfig) {
@@ -180,6 +182,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
       },
     });
     bar?.end();
+    for (const n of session.notices) process.stderr.write(`wenfeng: ${n.path}: ${n.zh} (${n.en})\n`);
   }
 
   if (opts.fix || opts.fixDryRun) {
@@ -321,6 +324,7 @@ function addCheckOptions(cmd: Command): Command {
     .option('--fix-dry-run', '只显示修正差异，不写文件 show the fixes as a diff, write nothing')
     .option('--render', '用 LibreOffice 排版计页（需已安装）count .docx pages with LibreOffice when installed')
     .option('--concurrency <n>', '并行线程数 worker threads: auto | off | <n> (default auto)')
+    .option('--follow-symlinks', '跟随指向所查目录之外的符号链接 follow symbolic links that lead out of a checked directory')
     .option('--cache', '只检查改动过的文稿 reuse results of unchanged drafts')
     .option('--cache-location <path>', '缓存位置 where the cache lives (default node_modules/.cache/wenfeng)')
     .option('--timeout-per-page <s>', '每页允许的秒数，超时放弃该文件 seconds allowed per page before a file is abandoned (default 3, plus 10 per file)')

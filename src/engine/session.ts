@@ -13,6 +13,7 @@ import { relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import { ResultCache, settingsHash } from './cache.js';
+import { loadReference, ReferenceFileError } from './references.js';
 import { DEFAULT_TIME_LIMIT, TIMEOUT_MESSAGE, timeLimitMs, type TimeLimit } from './timeout.js';
 
 export interface SessionOptions extends ConfigSource {
@@ -29,6 +30,10 @@ export interface SessionOptions extends ConfigSource {
   /** --cache with its location (relative to cwd). */
   cacheLocation?: string;
   timeLimit?: TimeLimit;
+  /** --follow-symlinks: follow links that lead out of a checked directory. */
+  followSymlinks?: boolean;
+  /** References found unreadable by the main thread (reported once there; workers skip them). */
+  skipReferences?: string[];
 }
 
 export interface RunHooks {
@@ -63,6 +68,8 @@ interface Job {
 
 export class LintSession {
   readonly loader: ConfigLoader;
+  /** Things worth one line on stderr that are not findings (links not followed). */
+  readonly notices: Array<{ path: string; zh: string; en: string }> = [];
   private readonly cli: CommandLineSettings;
 
   constructor(private readonly options: SessionOptions) {
@@ -73,7 +80,36 @@ export class LintSession {
   /** The settings for a draft at `absPath` (throws ConfigError for a bad config). */
   async settingsFor(absPath: string): Promise<FileSettings> {
     const loaded = await this.loader.forDirectory(dirname(absPath));
-    return resolveFileSettings(absPath, loaded, await rulesFor(loaded), this.cli);
+    const settings = resolveFileSettings(absPath, loaded, await rulesFor(loaded), this.cli);
+    const skip = this.options.skipReferences;
+    if (skip?.length) settings.references = settings.references.filter((r) => !skip.includes(r));
+    return settings;
+  }
+
+  /**
+   * Reads every reference the jobs name once, up front: one that cannot be read (missing, a FIFO, a
+   * /proc file) becomes one fatal line naming it, and the drafts are checked without it.
+   */
+  private async checkReferences(jobs: Job[], locale: Locale): Promise<FileResult[]> {
+    const limits = this.options.limits ?? DEFAULT_LIMITS;
+    const unique = [...new Set(jobs.flatMap((j) => j.settings.references))];
+    const bad: FileResult[] = [];
+    const skip: string[] = [];
+    for (const ref of unique) {
+      try {
+        await loadReference(ref, limits.maxInflatedBytes);
+      } catch (error) {
+        if (!(error instanceof ReferenceFileError)) throw error;
+        skip.push(ref);
+        const shown = relative(this.options.cwd, ref).split(sep).join('/');
+        bad.push(fatalResult(shown.startsWith('..') ? ref : shown, error.zh, error.en, locale));
+      }
+    }
+    if (skip.length) {
+      this.options.skipReferences = [...(this.options.skipReferences ?? []), ...skip];
+      for (const job of jobs) job.settings.references = job.settings.references.filter((r) => !skip.includes(r));
+    }
+    return bad;
   }
 
   /** The locale to use before any file's config is known. */
@@ -94,7 +130,10 @@ export class LintSession {
       const rel = relative(base.dir, abs).split(sep).join('/');
       return !rel.startsWith('..') && ignores.some((p) => matchesIgnorePattern(rel, p));
     };
-    const { entries } = await collectTargets(inputs, cwd, ignored);
+    const { entries, notFollowed } = await collectTargets(inputs, cwd, ignored, { followSymlinks: this.options.followSymlinks });
+    for (const path of notFollowed) {
+      this.notices.push({ path, zh: '符号链接指向所查目录之外，未跟随（可用 --follow-symlinks）', en: 'symbolic link leads out of the checked directory; not followed (see --follow-symlinks)' });
+    }
     const results: Array<FileResult | undefined> = [];
     const jobs: Job[] = [];
     for (const entry of entries) {
@@ -110,6 +149,7 @@ export class LintSession {
       results.push(undefined);
     }
 
+    results.push(...(await this.checkReferences(jobs, locale)));
     const cache = this.options.cacheLocation ? new ResultCache(this.options.cacheLocation, cwd) : undefined;
     await cache?.load();
     const extra = { type: this.options.type, render: this.options.render };
