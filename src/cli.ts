@@ -153,6 +153,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     render: opts.render,
     against: opts.against,
     followSymlinks: opts.followSymlinks,
+    keepSource: Boolean(opts.fix || opts.fixDryRun),
   });
 
   if (opts.printConfig) {

@@ -12,7 +12,8 @@ import type { FileResult } from './result.js';
 import { relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { ResultCache, settingsHash } from './cache.js';
+import { hashBytes, ResultCache, settingsHash } from './cache.js';
+import { readSourceBytes } from './fix.js';
 import { loadReference, ReferenceFileError } from './references.js';
 import { DEFAULT_TIME_LIMIT, TIMEOUT_MESSAGE, timeLimitMs, type TimeLimit } from './timeout.js';
 
@@ -32,6 +33,8 @@ export interface SessionOptions extends ConfigSource {
   timeLimit?: TimeLimit;
   /** --follow-symlinks: follow links that lead out of a checked directory. */
   followSymlinks?: boolean;
+  /** --fix / --fix-dry-run: lint text drafts from bytes read here and keep their hash for the fix. */
+  keepSource?: boolean;
   /** References found unreadable by the main thread (reported once there; workers skip them). */
   skipReferences?: string[];
 }
@@ -55,6 +58,9 @@ async function withTimeLimit(work: Promise<FileResult>, ms: number, onTimeout: (
     clearTimeout(timer);
   }
 }
+
+/** The drafts --fix may write. */
+const FIXABLE_NAME = /\.(txt|text|md|markdown)$/i;
 
 /** Below this many drafts, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
@@ -219,7 +225,18 @@ export class LintSession {
 
   /** One draft, in this thread (also what a worker thread runs). */
   async lintOne(path: string, absPath: string, settings?: FileSettings): Promise<FileResult> {
-    return lintFile({ path, absPath, settings: settings ?? (await this.settingsFor(absPath)), typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug, render: this.options.render });
+    const resolved = settings ?? (await this.settingsFor(absPath));
+    const limits = this.options.limits ?? DEFAULT_LIMITS;
+    if (this.options.keepSource && FIXABLE_NAME.test(absPath)) {
+      // --fix must write against the very bytes the findings came from: read them once, here.
+      const bytes = await readSourceBytes(absPath, limits.maxFileBytes);
+      if (bytes) {
+        const result = await lintFile({ path, absPath, bytes, settings: resolved, typeFlag: this.options.type, limits, debug: this.options.debug, render: this.options.render });
+        result.sourceHash = hashBytes(bytes);
+        return result;
+      }
+    }
+    return lintFile({ path, absPath, settings: resolved, typeFlag: this.options.type, limits, debug: this.options.debug, render: this.options.render });
   }
 
   async lintBytes(bytes: Uint8Array, shownPath: string): Promise<FileResult> {
