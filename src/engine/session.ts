@@ -159,9 +159,17 @@ export class LintSession {
     const cache = this.options.cacheLocation ? new ResultCache(this.options.cacheLocation, cwd) : undefined;
     await cache?.load();
     const extra = { type: this.options.type, render: this.options.render };
+    // A reference edited since the last run changes what copied-from-upstream finds.
+    const stamps = new Map<string, Promise<string>>();
+    const stampOf = (ref: string): Promise<string> => {
+      let s = stamps.get(ref);
+      if (!s) stamps.set(ref, (s = stat(ref).then((i) => `${i.size}:${i.mtimeMs}`, () => 'missing')));
+      return s;
+    };
+    const keyOf = async (job: Job): Promise<string> => settingsHash(job.settings, { ...extra, references: await Promise.all(job.settings.references.map(stampOf)) });
     const todo: Job[] = [];
     for (const job of jobs) {
-      const cached = hooks.noCacheReads ? undefined : await cache?.get(job.absPath, settingsHash(job.settings, extra));
+      const cached = hooks.noCacheReads ? undefined : await cache?.get(job.absPath, await keyOf(job));
       if (cached) {
         cached.path = job.path;
         results[job.index] = cached;
@@ -171,7 +179,7 @@ export class LintSession {
     let done = jobs.length - todo.length;
     const finish = async (job: Job, result: FileResult): Promise<void> => {
       results[job.index] = result;
-      await cache?.set(job.absPath, settingsHash(job.settings, extra), result);
+      await cache?.set(job.absPath, await keyOf(job), result);
       hooks.onProgress?.(++done, jobs.length);
     };
     const workers = this.workerCount(todo.length);
