@@ -184,6 +184,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     });
     bar?.end();
     for (const n of session.notices) process.stderr.write(`wenfeng: ${n.path}: ${n.zh} (${n.en})\n`);
+    for (const w of session.loader.warnings) process.stderr.write(`wenfeng: ${w.path}: ${opts.locale === 'en' ? w.en : w.zh}\n`);
   }
 
   if (opts.fix || opts.fixDryRun) {
@@ -410,7 +411,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof ConfigError) {
-      process.stderr.write(`wenfeng: 配置错误 config error: ${error.filepath}: ${error.keyPath}: ${error.zh} (${error.en})\n`);
+      // Every error found, one line each, in the run's language.
+      const en = argv.some((a, i) => a === '--locale=en' || (a === '--locale' && argv[i + 1] === 'en'));
+      for (const e of error.all) process.stderr.write(`wenfeng: ${en ? 'config error' : '配置错误'}: ${e.line(en ? 'en' : 'zh')}\n`);
+      if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
       return 2;
     }
     process.stderr.write(`wenfeng: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);

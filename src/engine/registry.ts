@@ -8,6 +8,7 @@ import type { Plugin, Rule } from '../api.js';
 import { ConfigError, type LoadedConfig } from '../config/types.js';
 import { builtinRules } from '../../rules/index.js';
 import { phraseRule } from './phrase-rule.js';
+import { loadPatternEngine, regexEntry } from '../text/safe-pattern.js';
 
 export type RuleMap = Map<string, Rule<any>>;
 
@@ -87,9 +88,11 @@ export function rulesFor(loaded: LoadedConfig): Promise<RuleMap> {
           map.set(id, namespaced);
         }
       }
-      for (const [i, phrase] of (loaded.config.phrases ?? []).entries()) {
+      const phrases = loaded.config.phrases ?? [];
+      const re2 = phrases.some((p) => p.match.some((m) => regexEntry(m))) ? await loadPatternEngine() : undefined;
+      for (const [i, phrase] of phrases.entries()) {
         if (map.has(phrase.id)) throw new ConfigError(file, `phrases[${i}].id`, `规则 id ${phrase.id} 已被占用`, `rule id ${phrase.id} is already taken`);
-        const rule = phraseRule(phrase);
+        const rule = phraseRule(phrase, re2);
         fingerprints.set(rule, JSON.stringify(phrase));
         map.set(phrase.id, rule);
       }

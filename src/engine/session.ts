@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Locale } from '../api.js';
 import { ConfigLoader, type ConfigSource } from '../config/load.js';
 import { resolveFileSettings, type CommandLineSettings, type FileSettings } from '../config/resolve.js';
-import type { RuleSetting } from '../config/types.js';
+import { ConfigError, throwAll, type LoadedConfig, type RuleSetting } from '../config/types.js';
 import { collectTargets, readIgnoreFile } from '../files/collect.js';
 import { matchesIgnorePattern } from '../files/glob.js';
 import { rulesFor } from './registry.js';
@@ -127,9 +127,15 @@ export class LintSession {
 
   async lintPaths(inputs: string[], hooks: RunHooks = {}): Promise<FileResult[]> {
     const { cwd } = this.options;
-    const locale = await this.baseLocale();
+    const configErrors: ConfigError[] = [];
+    // A broken config in the working directory is reported with all the others, after collection.
+    const base = await this.loader.forDirectory(cwd).catch((error: unknown) => {
+      if (!(error instanceof ConfigError)) throw error;
+      configErrors.push(error);
+      return { config: {}, dir: cwd } as LoadedConfig;
+    });
+    const locale = this.options.locale ?? base.config.locale ?? 'zh';
     const ignoredByFile = await readIgnoreFile(cwd);
-    const base = await this.loader.forDirectory(cwd);
     const ignores = base.config.ignores ?? [];
     const ignored = (abs: string): boolean => {
       if (ignoredByFile(abs)) return true;
@@ -148,13 +154,22 @@ export class LintSession {
         continue;
       }
       const absPath = resolve(cwd, entry.target.path);
-      // Settings are resolved here, before any work, so a bad config stops the run at once.
-      const settings = await this.settingsFor(absPath);
+      // Settings are resolved here, before any work, so a bad config stops the run at once, with
+      // every config error of every file said together.
+      let settings: FileSettings;
+      try {
+        settings = await this.settingsFor(absPath);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        configErrors.push(error);
+        continue;
+      }
       if (settings.ignored) continue;
       jobs.push({ index: results.length, path: entry.target.path, absPath, settings });
       results.push(undefined);
     }
 
+    throwAll(configErrors);
     results.push(...(await this.checkReferences(jobs, locale)));
     const cache = this.options.cacheLocation ? new ResultCache(this.options.cacheLocation, cwd) : undefined;
     await cache?.load();
