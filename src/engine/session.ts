@@ -250,6 +250,11 @@ export class LintSession {
   async lintOne(path: string, absPath: string, settings?: FileSettings): Promise<FileResult> {
     const resolved = settings ?? (await this.settingsFor(absPath));
     const limits = this.options.limits ?? DEFAULT_LIMITS;
+    if (this.options.render) {
+      // LibreOffice must not outlive the file's time limit: it is given that limit less a second.
+      const { setRenderDeadline } = await import('../layout/render.js');
+      setRenderDeadline(Date.now() + (await this.timeoutFor({ index: 0, path, absPath, settings: resolved })) - 1000);
+    }
     if (this.options.keepSource && FIXABLE_NAME.test(absPath)) {
       // --fix must write against the very bytes the findings came from: read them once, here.
       const bytes = await readSourceBytes(absPath, limits.maxFileBytes);
