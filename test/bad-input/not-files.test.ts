@@ -62,6 +62,16 @@ describe.skipIf(!canFifo)('files that are not regular files', () => {
     expect(r.stdout).toMatch(/^drafts\/good\.txt:2:\d+: 错误 数字空缺/m);
   });
 
+  test('annotate refuses a FIFO named .docx without opening it', () => {
+    const dir = tree((d) => mkfifo(join(d, 'pipe.docx')));
+    const started = Date.now();
+    const r = runCli(['annotate', 'pipe.docx'], { cwd: dir });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('pipe.docx：这是命名管道（FIFO）');
+  });
+
   test('a socket named like a draft', async () => {
     const dir = tree(() => undefined);
     const server = createServer();
