@@ -15,7 +15,7 @@ const common = {
   target: 'node20',
   sourcemap: 'linked',
   // pdf-parse resolves pdf.js workers and cMaps from its own package folder; typescript is what
-  // cosmiconfig's TypeScript loader would drag in (10 MB) — neither belongs in the bundle.
+  // a TypeScript loader would drag in (10 MB) — neither belongs in the bundle.
   external: ['pdf-parse', 'typescript'],
   // Bundled CommonJS dependencies call require(); give the ESM output one.
   banner: { js: "import { createRequire as __wenfengCreateRequire } from 'node:module'; const require = __wenfengCreateRequire(import.meta.url);" },

@@ -36,6 +36,7 @@ interface CheckOptions {
   cache?: boolean;
   cacheLocation?: string;
   timeoutPerPage?: string;
+  followSymlinks?: boolean;
   maxFileSize?: string;
   maxInflatedSize?: string;
 }
@@ -151,6 +152,8 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     debug: opts.debug,
     render: opts.render,
     against: opts.against,
+    followSymlinks: opts.followSymlinks,
+    keepSource: Boolean(opts.fix || opts.fixDryRun),
   });
 
   if (opts.printConfig) {
@@ -180,6 +183,8 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
       },
     });
     bar?.end();
+    for (const n of session.notices) process.stderr.write(`wenfeng: ${n.path}: ${n.zh} (${n.en})\n`);
+    for (const w of session.loader.warnings) process.stderr.write(`wenfeng: ${w.path}: ${opts.locale === 'en' ? w.en : w.zh}\n`);
   }
 
   if (opts.fix || opts.fixDryRun) {
@@ -322,6 +327,7 @@ function addCheckOptions(cmd: Command): Command {
     .option('--fix-dry-run', '只显示修正差异，不写文件 show the fixes as a diff, write nothing')
     .option('--render', '用 LibreOffice 排版计页（需已安装）count .docx pages with LibreOffice when installed')
     .option('--concurrency <n>', '并行线程数 worker threads: auto | off | <n> (default auto)')
+    .option('--follow-symlinks', '跟随指向所查目录之外的符号链接 follow symbolic links that lead out of a checked directory')
     .option('--cache', '只检查改动过的文稿 reuse results of unchanged drafts')
     .option('--cache-location <path>', '缓存位置 where the cache lives (default node_modules/.cache/wenfeng)')
     .option('--timeout-per-page <s>', '每页允许的秒数，超时放弃该文件 seconds allowed per page before a file is abandoned (default 3, plus 10 per file)')
@@ -406,7 +412,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (error instanceof ConfigError) {
-      process.stderr.write(`wenfeng: 配置错误 config error: ${error.filepath}: ${error.keyPath}: ${error.zh} (${error.en})\n`);
+      // Every error found, one line each, in the run's language.
+      const en = argv.some((a, i) => a === '--locale=en' || (a === '--locale' && argv[i + 1] === 'en'));
+      for (const e of error.all) process.stderr.write(`wenfeng: ${en ? 'config error' : '配置错误'}: ${e.line(en ? 'en' : 'zh')}\n`);
+      if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
       return 2;
     }
     process.stderr.write(`wenfeng: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);

@@ -2,16 +2,15 @@
 // example workflow and docs/editors.md, each parsed and run against real wenfeng output.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { SUPPORTED_EXTENSIONS } from '../src/readers/index.js';
 import type { LintMessage } from '../src/engine/result.js';
 import { BIN, ROOT, runCli, tempDir } from './helpers/run-cli.js';
 
-// js-yaml comes with cosmiconfig and ships no types; this is all of it the tests use.
-const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
-const loadYaml = (path: string): any => yaml.load(readFileSync(join(ROOT, path), 'utf8'));
+// The same YAML parser wenfeng reads its configs with.
+const loadYaml = (path: string): any => parseYaml(readFileSync(join(ROOT, path), 'utf8'));
 
 const GOOD = 'fixtures/good/good-notice.txt';
 const SEED_002 = 'fixtures/seeds/002-city-report.txt';

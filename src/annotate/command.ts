@@ -2,6 +2,7 @@
 // needs --force), lints the draft's bytes, writes the annotated copy atomically, says what it did.
 import { existsSync, statSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { notARegularFile } from '../files/regular-file.js';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import type { Locale } from '../api.js';
 import type { RuleSetting } from '../config/types.js';
@@ -47,6 +48,9 @@ export async function runAnnotate(draft: string, opts: AnnotateCommandOptions): 
   const shownOutput = rel && !rel.startsWith('..') ? rel : output;
   if (extname(input).toLowerCase() !== '.docx') return refuse(`${draft} 不是 .docx 文件，只能给 Word 文档加批注`, `${draft} is not a .docx file; only Word documents can be annotated`);
   if (!existsSync(input)) return refuse(`${draft} 不存在`, `${draft} does not exist`);
+  // A FIFO or a device named .docx would block or never end: refused from its metadata, unopened.
+  const notAFile = await notARegularFile(input).catch(() => undefined);
+  if (notAFile) return refuse(`${draft}：${notAFile.zh}`, `${draft}: ${notAFile.en}`);
   if (sameFile(input, output)) return refuse('输出文件就是原稿，原稿不会被改写，请用 -o 指定另一个文件', 'the output is the draft itself, which is never overwritten; give another file with -o');
   if (existsSync(output) && !opts.force) return refuse(`${shownOutput} 已存在，加 --force 覆盖`, `${shownOutput} exists; add --force to overwrite it`);
 

@@ -1,6 +1,13 @@
-// Finding and reading config files with cosmiconfig: the nearest one upward from each draft wins.
-import { dirname, parse, resolve } from 'node:path';
-import { ConfigError, type LoadedConfig } from './types.js';
+// Finding and reading config files: the nearest one upward from each draft wins; with none, the user's
+// own config in ~/.config/wenfeng (XDG_CONFIG_HOME). A project config that cannot be read is an error
+// naming the file, the position and the cause; a home config that cannot be read is only a warning,
+// so a broken ~/.config never stops a run.
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { notARegularFile } from '../files/regular-file.js';
+import { parseConfigFile } from './parse.js';
+import { ConfigError, throwAll, type LoadedConfig } from './types.js';
 import { validateConfig } from './validate.js';
 
 export const CONFIG_FILES = [
@@ -17,10 +24,12 @@ export const CONFIG_FILES = [
   'wenfeng.config.mjs',
 ];
 
-type Explorer = {
-  search(from: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
-  load(file: string): Promise<{ config: unknown; filepath: string; isEmpty?: boolean } | null>;
-};
+/** The user's own config, used where no project config is found. */
+export const HOME_CONFIG_FILES = ['config', 'config.json', 'config.yaml', 'config.yml', 'config.js', 'config.cjs', 'config.mjs'];
+
+export function homeConfigDir(): string {
+  return join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'wenfeng');
+}
 
 export interface ConfigSource {
   /** An explicit --config file (used for every draft). */
@@ -30,59 +39,111 @@ export interface ConfigSource {
   cwd: string;
 }
 
+export interface ConfigWarning {
+  path: string;
+  zh: string;
+  en: string;
+}
+
+/** Errors that mean "nothing here", not "something here is broken". */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR']);
+
+function readError(file: string, error: unknown): ConfigError {
+  const code = (error as NodeJS.ErrnoException)?.code ?? 'EIO';
+  const [zh, en] = code === 'EACCES' || code === 'EPERM' ? ['没有读取权限', 'permission denied'] : code === 'ELOOP' ? ['符号链接循环', 'symbolic link loop'] : [`无法读取（${code}）`, `cannot read (${code})`];
+  return new ConfigError(file, '(file)', `无法读取配置文件：${zh}`, `cannot read the config file: ${en}`);
+}
+
+/** The config in `file`, undefined when there is none (absent, or a package.json without "wenfeng"). */
+async function readConfig(file: string): Promise<LoadedConfig | undefined> {
+  let refused;
+  try {
+    refused = await notARegularFile(file);
+  } catch (error) {
+    if (ABSENT.has((error as NodeJS.ErrnoException)?.code ?? '')) return undefined;
+    throw readError(file, error);
+  }
+  if (refused?.code === 'eisdir') return undefined;
+  if (refused) throw new ConfigError(file, '(file)', `无法读取配置文件：${refused.zh}`, `cannot read the config file: ${refused.en}`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw readError(file, error);
+  }
+  let raw: unknown;
+  try {
+    raw = await parseConfigFile(file, text);
+  } catch (error) {
+    if (Array.isArray(error)) throwAll(error);
+    throw error;
+  }
+  if (raw === undefined) return undefined;
+  const config = await validateConfig(raw ?? {}, file);
+  return { config, filepath: file, dir: dirname(file) };
+}
+
 export class ConfigLoader {
-  private explorer?: Promise<Explorer>;
-  private readonly byDir = new Map<string, Promise<LoadedConfig>>();
+  private readonly byDir = new Map<string, Promise<LoadedConfig | undefined>>();
+  private home?: Promise<LoadedConfig | undefined>;
+  /** A home config that could not be read: said once, never fatal. */
+  readonly warnings: ConfigWarning[] = [];
 
   constructor(private readonly source: ConfigSource) {}
 
-  private getExplorer(): Promise<Explorer> {
-    // cosmiconfig is CommonJS: bundled, its exports arrive on `default`.
-    this.explorer ??= import('cosmiconfig').then((mod) => (mod.cosmiconfig ?? (mod as unknown as { default: typeof mod }).default.cosmiconfig)('wenfeng', { searchPlaces: CONFIG_FILES, searchStrategy: 'global', stopDir: parse(this.source.cwd).root, cache: true }) as unknown as Explorer);
-    return this.explorer;
-  }
-
-  private async read(found: { config: unknown; filepath: string; isEmpty?: boolean } | null, fallbackDir: string): Promise<LoadedConfig> {
-    if (!found) return { config: {}, dir: fallbackDir };
-    const config = validateConfig(found.isEmpty ? {} : found.config, found.filepath);
-    return { config, filepath: found.filepath, dir: dirname(found.filepath) };
-  }
-
-  private async loadExplicit(): Promise<LoadedConfig> {
-    const file = resolve(this.source.cwd, this.source.configFile!);
-    try {
-      return await this.read(await (await this.getExplorer()).load(file), this.source.cwd);
-    } catch (error) {
-      throw asConfigError(error, file);
+  /** The nearest project config at or above `dir`, cached per directory. */
+  private nearest(dir: string): Promise<LoadedConfig | undefined> {
+    let found = this.byDir.get(dir);
+    if (!found) {
+      found = (async () => {
+        for (const name of CONFIG_FILES) {
+          const loaded = await readConfig(join(dir, name));
+          if (loaded) return loaded;
+        }
+        const parent = dirname(dir);
+        return parent === dir ? undefined : this.nearest(parent);
+      })();
+      this.byDir.set(dir, found);
     }
+    return found;
+  }
+
+  private homeConfig(): Promise<LoadedConfig | undefined> {
+    this.home ??= (async () => {
+      const dir = homeConfigDir();
+      for (const name of HOME_CONFIG_FILES) {
+        try {
+          const loaded = await readConfig(join(dir, name));
+          if (loaded) return loaded;
+        } catch (error) {
+          for (const e of error instanceof ConfigError ? error.all : []) this.warnings.push({ path: e.position ? `${e.filepath}:${e.position.line}:${e.position.column}` : e.filepath, zh: `已忽略用户配置：${e.zh}`, en: `user config ignored: ${e.en}` });
+          if (!(error instanceof ConfigError)) throw error;
+          return undefined;
+        }
+      }
+      return undefined;
+    })();
+    return this.home;
+  }
+
+  private explicit?: Promise<LoadedConfig>;
+
+  private loadExplicit(): Promise<LoadedConfig> {
+    this.explicit ??= (async () => {
+      const file = resolve(this.source.cwd, this.source.configFile!);
+      const loaded = await readConfig(file);
+      if (loaded) return loaded;
+      const exists = await notARegularFile(file).then(() => true, () => false);
+      if (!exists) throw new ConfigError(file, '(file)', '配置文件不存在', 'config file not found');
+      return { config: {}, filepath: file, dir: dirname(file) };
+    })();
+    return this.explicit;
   }
 
   /** The config that applies to a file in `dir` (an absolute directory). */
-  forDirectory(dir: string): Promise<LoadedConfig> {
-    if (!this.source.useConfig) return Promise.resolve({ config: {}, dir: this.source.cwd });
-    const key = this.source.configFile ? '' : dir;
-    let loaded = this.byDir.get(key);
-    if (!loaded) {
-      loaded = this.source.configFile
-        ? this.loadExplicit()
-        : this.getExplorer().then(async (e) => {
-            try {
-              return await this.read(await e.search(dir), this.source.cwd);
-            } catch (error) {
-              throw asConfigError(error, dir);
-            }
-          });
-      this.byDir.set(key, loaded);
-    }
-    return loaded;
+  async forDirectory(dir: string): Promise<LoadedConfig> {
+    if (!this.source.useConfig) return { config: {}, dir: this.source.cwd };
+    if (this.source.configFile) return this.loadExplicit();
+    return (await this.nearest(dir)) ?? (await this.homeConfig()) ?? { config: {}, dir: this.source.cwd };
   }
-}
-
-/** YAML/JSON syntax errors and missing files become one-line config errors naming the file. */
-function asConfigError(error: unknown, where: string): ConfigError {
-  if (error instanceof ConfigError) return error;
-  const e = error as NodeJS.ErrnoException & { filepath?: string; mark?: unknown };
-  if (e?.code === 'ENOENT') return new ConfigError(where, '(file)', '配置文件不存在', 'config file not found');
-  const message = String(e?.message ?? error).split('\n')[0]!;
-  return new ConfigError(e?.filepath ?? where, '(syntax)', `无法解析配置文件：${message}`, `cannot parse the config file: ${message}`);
 }

@@ -5,7 +5,7 @@ import { resolveOptions } from '../engine/options.js';
 import type { RuleMap } from '../engine/registry.js';
 import { ruleAliases } from '../../rules/index.js';
 import { globToRegExp, matchesIgnorePattern } from '../files/glob.js';
-import { ConfigError, type LoadedConfig, type RuleSetting } from './types.js';
+import { ConfigError, throwAll, type LoadedConfig, type RuleSetting } from './types.js';
 
 export interface ResolvedRule {
   id: string;
@@ -84,12 +84,15 @@ export function resolveFileSettings(absPath: string, loaded: LoadedConfig, avail
   });
   layers.push([cli.rules, '--rule', 'rule']);
 
+  // Every unknown rule and bad option is collected and reported together.
+  const errors: ConfigError[] = [];
   const chosen = new Map<string, [Severity, Record<string, unknown> | undefined, string, string]>();
   for (const [id, rule] of available) chosen.set(id, [rule.meta.defaultSeverity, undefined, '', '']);
   for (const [rules, where, at] of layers) {
     for (const [id, setting] of expandAliases(rules, available, where, at)) {
       if (!available.has(id)) {
-        throw new ConfigError(where, `${at}.${id}`, `未知的规则 ${id}（用 wenfeng rules 查看全部规则）`, `unknown rule ${id} (see \`wenfeng rules\`)`);
+        errors.push(new ConfigError(where, `${at}.${id}`, `未知的规则 ${id}（用 wenfeng rules 查看全部规则）`, `unknown rule ${id} (see \`wenfeng rules\`)`));
+        continue;
       }
       const [severity, options] = splitSetting(setting);
       const previous = chosen.get(id)!;
@@ -100,9 +103,15 @@ export function resolveFileSettings(absPath: string, loaded: LoadedConfig, avail
   const rules: ResolvedRule[] = [];
   for (const [id, [severity, options, where, at]] of chosen) {
     const rule = available.get(id)!;
-    const resolved = resolveOptions(rule, id, options, where || file, at ? `${at}[1]` : `rules.${id}`);
-    if (severity !== 'off') rules.push({ id, rule, severity, options: resolved });
+    try {
+      const resolved = resolveOptions(rule, id, options, where || file, at ? `${at}[1]` : `rules.${id}`);
+      if (severity !== 'off') rules.push({ id, rule, severity, options: resolved });
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      errors.push(error);
+    }
   }
+  throwAll(errors);
   return {
     rules,
     locale: cli.locale ?? config.locale ?? 'zh',

@@ -47,8 +47,41 @@ export class ConfigError extends Error {
     readonly keyPath: string,
     readonly zh: string,
     readonly en: string,
+    /** Where in the file, for syntax errors (1-based). */
+    readonly position?: { line: number; column: number },
   ) {
-    super(`${filepath}: ${keyPath}: ${en}`);
+    super(`${filepath}${position ? `:${position.line}:${position.column}` : ''}: ${keyPath}: ${en}`);
     this.name = 'ConfigError';
   }
+
+  /** Every error this stands for (a list of several, or itself). */
+  get all(): ConfigError[] {
+    return [this];
+  }
+
+  /** One line for the user: file[:line:column]: key: message. */
+  line(locale: Locale): string {
+    const where = this.position ? `${this.filepath}:${this.position.line}:${this.position.column}` : this.filepath;
+    return `${where}: ${this.keyPath}: ${locale === 'en' ? this.en : this.zh}`;
+  }
+}
+
+/** Several config errors found at once: all are reported, not just the first. */
+export class ConfigErrorList extends ConfigError {
+  constructor(readonly errors: ConfigError[]) {
+    super(errors[0]!.filepath, errors[0]!.keyPath, errors[0]!.zh, errors[0]!.en, errors[0]!.position);
+    this.message = errors.map((e) => e.message).join('\n');
+  }
+
+  override get all(): ConfigError[] {
+    return this.errors.flatMap((e) => e.all);
+  }
+}
+
+/** Throws what `errors` holds: nothing, the one error, or all of them together. */
+export function throwAll(errors: ConfigError[]): void {
+  const flat = errors.flatMap((e) => e.all);
+  const unique = [...new Map(flat.map((e) => [e.message, e])).values()];
+  if (unique.length === 1) throw unique[0];
+  if (unique.length > 1) throw new ConfigErrorList(unique);
 }

@@ -6,6 +6,8 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { FileSettings } from '../config/resolve.js';
 import { VERSION } from '../version.js';
+import { DEFAULT_PRESET, PAGE_LIMIT_PRESETS } from '../classify/page-limits.js';
+import { ruleFingerprint } from './registry.js';
 import type { FileResult } from './result.js';
 
 interface Entry {
@@ -27,11 +29,16 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Everything that decides a file's findings besides its content. */
+/**
+ * Everything that decides a file's findings besides its content: wenfeng's version, every rule's
+ * severity and options, what a phrase rule matches and which version of a plugin's code runs it, the
+ * page limits the preset resolves to, the references and the flags.
+ */
 export function settingsHash(settings: FileSettings, extra: Record<string, unknown>): string {
-  const rules = settings.rules.map((r) => [r.id, r.severity, r.options]);
+  const rules = settings.rules.map((r) => [r.id, r.severity, r.options, ruleFingerprint(r.rule) ?? null]);
+  const preset = typeof settings.pageLimits.preset === 'string' ? settings.pageLimits.preset : DEFAULT_PRESET;
   return createHash('sha256')
-    .update(JSON.stringify({ VERSION, rules, locale: settings.locale, type: settings.configType, pageLimits: settings.pageLimits, references: settings.references, config: settings.configPath, extra }))
+    .update(JSON.stringify({ VERSION, rules, locale: settings.locale, type: settings.configType, pageLimits: settings.pageLimits, presetLimits: PAGE_LIMIT_PRESETS[preset] ?? null, references: settings.references, config: settings.configPath, extra }))
     .digest('hex');
 }
 

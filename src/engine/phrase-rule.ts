@@ -2,15 +2,35 @@
 import { defineRule, type Rule } from '../api.js';
 import { foldWidth } from '../document/normalize.js';
 import type { PhraseRuleConfig } from '../config/types.js';
+import { compileSafePattern, regexEntry, type PatternEngine, type SafePattern } from '../text/safe-pattern.js';
 
-function toRegExp(entry: string): RegExp {
-  const re = /^\/(.*)\/([a-z]*)$/s.exec(entry);
-  if (re) return new RegExp(re[1]!, re[2]!.includes('g') ? re[2] : `${re[2]}g`);
-  return new RegExp(foldWidth(entry).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
+/** A literal phrase: an escaped native RegExp has nothing to backtrack over. */
+function literal(entry: string): SafePattern {
+  const re = new RegExp(foldWidth(entry).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g');
+  return {
+    matches(text) {
+      const found: Array<{ start: number; end: number }> = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++;
+        else found.push({ start: m.index, end: m.index + m[0].length });
+      }
+      return found;
+    },
+  };
 }
 
-export function phraseRule(config: PhraseRuleConfig): Rule {
-  const patterns = config.match.map(toRegExp);
+/**
+ * A config `phrases` entry as a rule. Regular expressions run on the linear-time engine `re2` (the
+ * config was validated with it, so compiling cannot fail here).
+ */
+export function phraseRule(config: PhraseRuleConfig, re2?: PatternEngine): Rule {
+  const patterns = config.match.map((entry) => {
+    const re = regexEntry(entry);
+    if (!re) return literal(entry);
+    if (!re2) throw new Error(`phrase rule ${config.id}: a regular expression needs the pattern engine`);
+    return compileSafePattern(re2, re.source, re.flags);
+  });
   const message = config.message;
   return defineRule({
     meta: {
@@ -23,15 +43,8 @@ export function phraseRule(config: PhraseRuleConfig): Rule {
       let chars = 0;
       for (const p of doc.paragraphs) {
         chars += p.norm.replace(/\s/g, '').length;
-        for (const re of patterns) {
-          re.lastIndex = 0;
-          for (let m = re.exec(p.norm); m; m = re.exec(p.norm)) {
-            if (m[0].length === 0) {
-              re.lastIndex++;
-              continue;
-            }
-            hits.push({ paragraph: p.index, start: m.index, end: m.index + m[0].length });
-          }
+        for (const pattern of patterns) {
+          for (const m of pattern.matches(p.norm)) hits.push({ paragraph: p.index, ...m });
         }
       }
       // With a density threshold, report only when the document overuses the phrases.

@@ -1,11 +1,14 @@
 // Which rules exist for a config: the built-ins, its plugins' rules (namespaced) and its phrase rules.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { basename, extname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Plugin, Rule } from '../api.js';
 import { ConfigError, type LoadedConfig } from '../config/types.js';
 import { builtinRules } from '../../rules/index.js';
 import { phraseRule } from './phrase-rule.js';
+import { loadPatternEngine, regexEntry } from '../text/safe-pattern.js';
 
 export type RuleMap = Map<string, Rule<any>>;
 
@@ -16,15 +19,37 @@ export function pluginNamespace(spec: string, plugin: { name?: unknown }): strin
   return spec.replace(/(^|\/)wenfeng-plugin-/, '$1');
 }
 
-async function importPlugin(spec: string, dir: string, file: string, index: number): Promise<{ namespace: string; plugin: Plugin }> {
+/**
+ * What identifies a rule's code and data beyond wenfeng's own version, for the cache key: a phrase
+ * rule's whole config entry, a plugin's package version or its file's content hash.
+ */
+const fingerprints = new WeakMap<object, string>();
+
+export function ruleFingerprint(rule: Rule<any>): string | undefined {
+  return fingerprints.get(rule);
+}
+
+/** A package plugin's name@version from the nearest package.json above its entry file, else the entry file's hash. */
+async function pluginFingerprint(entry: string, isPackage: boolean): Promise<string> {
+  if (isPackage) {
+    for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
+      const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
+      if (manifest === undefined) continue;
+      const { name, version } = JSON.parse(manifest) as { name?: string; version?: string };
+      if (name && version) return `${name}@${version}`;
+    }
+  }
+  return `sha256:${createHash('sha256').update(await readFile(entry)).digest('hex')}`;
+}
+
+async function importPlugin(spec: string, dir: string, file: string, index: number): Promise<{ namespace: string; plugin: Plugin; fingerprint: string }> {
   try {
-    const url = spec.startsWith('.') || isAbsolute(spec)
-      ? pathToFileURL(resolve(dir, spec)).href
-      : pathToFileURL(createRequire(join(dir, 'noop.js')).resolve(spec)).href;
-    const mod = await import(url);
+    const isPackage = !(spec.startsWith('.') || isAbsolute(spec));
+    const entry = isPackage ? createRequire(join(dir, 'noop.js')).resolve(spec) : resolve(dir, spec);
+    const mod = await import(pathToFileURL(entry).href);
     const plugin = (mod.default && 'rules' in mod.default ? mod.default : mod) as Plugin & { name?: unknown };
     if (!plugin || typeof plugin.rules !== 'object') throw new Error('it exports no `rules`');
-    return { namespace: pluginNamespace(spec, plugin), plugin };
+    return { namespace: pluginNamespace(spec, plugin), plugin, fingerprint: `${spec} ${await pluginFingerprint(entry, isPackage)}` };
   } catch (error) {
     const message = String((error as Error)?.message ?? error).split('\n')[0];
     throw new ConfigError(file, `plugins[${index}]`, `无法加载插件 ${spec}：${message}`, `cannot load plugin ${spec}: ${message}`);
@@ -53,17 +78,23 @@ export function rulesFor(loaded: LoadedConfig): Promise<RuleMap> {
       const map = builtinRuleMap();
       const file = loaded.filepath ?? '(config)';
       for (const [i, spec] of (loaded.config.plugins ?? []).entries()) {
-        const { namespace, plugin } = await importPlugin(spec, loaded.dir, file, i);
+        const { namespace, plugin, fingerprint } = await importPlugin(spec, loaded.dir, file, i);
         const entries = Array.isArray(plugin.rules) ? plugin.rules.map((r) => [r?.meta?.id, r] as const) : Object.entries(plugin.rules);
         for (const [name, rule] of entries) {
           checkRuleShape(rule, `plugins[${i}] (${spec}) rule ${String(name)}`, file);
           const id = `${namespace}/${String(name ?? rule.meta.id).replace(/^.*\//, '')}`;
-          map.set(id, { ...rule, meta: { ...rule.meta, id } });
+          const namespaced = { ...rule, meta: { ...rule.meta, id } };
+          fingerprints.set(namespaced, fingerprint);
+          map.set(id, namespaced);
         }
       }
-      for (const [i, phrase] of (loaded.config.phrases ?? []).entries()) {
+      const phrases = loaded.config.phrases ?? [];
+      const re2 = phrases.some((p) => p.match.some((m) => regexEntry(m))) ? await loadPatternEngine() : undefined;
+      for (const [i, phrase] of phrases.entries()) {
         if (map.has(phrase.id)) throw new ConfigError(file, `phrases[${i}].id`, `规则 id ${phrase.id} 已被占用`, `rule id ${phrase.id} is already taken`);
-        map.set(phrase.id, phraseRule(phrase));
+        const rule = phraseRule(phrase, re2);
+        fingerprints.set(rule, JSON.stringify(phrase));
+        map.set(phrase.id, rule);
       }
       return map;
     })();

@@ -50,6 +50,8 @@ export interface FileResult {
   document?: Document;
   /** Not serialised: fixes, for --fix. */
   fixes?: PendingFix[];
+  /** Not serialised: sha-256 of the exact bytes linted, kept with --fix so a file edited since is never written. */
+  sourceHash?: string;
   /** Not serialised: a rule crashed or the file could not be read (exit code 2). */
   crashed?: boolean;
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Locale } from '../api.js';
 import { ConfigLoader, type ConfigSource } from '../config/load.js';
 import { resolveFileSettings, type CommandLineSettings, type FileSettings } from '../config/resolve.js';
-import type { RuleSetting } from '../config/types.js';
+import { ConfigError, throwAll, type LoadedConfig, type RuleSetting } from '../config/types.js';
 import { collectTargets, readIgnoreFile } from '../files/collect.js';
 import { matchesIgnorePattern } from '../files/glob.js';
 import { rulesFor } from './registry.js';
@@ -12,7 +12,9 @@ import type { FileResult } from './result.js';
 import { relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { ResultCache, settingsHash } from './cache.js';
+import { hashBytes, ResultCache, settingsHash } from './cache.js';
+import { readSourceBytes } from './fix.js';
+import { loadReference, ReferenceFileError } from './references.js';
 import { DEFAULT_TIME_LIMIT, TIMEOUT_MESSAGE, timeLimitMs, type TimeLimit } from './timeout.js';
 
 export interface SessionOptions extends ConfigSource {
@@ -29,6 +31,12 @@ export interface SessionOptions extends ConfigSource {
   /** --cache with its location (relative to cwd). */
   cacheLocation?: string;
   timeLimit?: TimeLimit;
+  /** --follow-symlinks: follow links that lead out of a checked directory. */
+  followSymlinks?: boolean;
+  /** --fix / --fix-dry-run: lint text drafts from bytes read here and keep their hash for the fix. */
+  keepSource?: boolean;
+  /** References found unreadable by the main thread (reported once there; workers skip them). */
+  skipReferences?: string[];
 }
 
 export interface RunHooks {
@@ -51,6 +59,9 @@ async function withTimeLimit(work: Promise<FileResult>, ms: number, onTimeout: (
   }
 }
 
+/** The drafts --fix may write. */
+const FIXABLE_NAME = /\.(txt|text|md|markdown)$/i;
+
 /** Below this many drafts, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
 
@@ -63,6 +74,8 @@ interface Job {
 
 export class LintSession {
   readonly loader: ConfigLoader;
+  /** Things worth one line on stderr that are not findings (links not followed). */
+  readonly notices: Array<{ path: string; zh: string; en: string }> = [];
   private readonly cli: CommandLineSettings;
 
   constructor(private readonly options: SessionOptions) {
@@ -73,7 +86,36 @@ export class LintSession {
   /** The settings for a draft at `absPath` (throws ConfigError for a bad config). */
   async settingsFor(absPath: string): Promise<FileSettings> {
     const loaded = await this.loader.forDirectory(dirname(absPath));
-    return resolveFileSettings(absPath, loaded, await rulesFor(loaded), this.cli);
+    const settings = resolveFileSettings(absPath, loaded, await rulesFor(loaded), this.cli);
+    const skip = this.options.skipReferences;
+    if (skip?.length) settings.references = settings.references.filter((r) => !skip.includes(r));
+    return settings;
+  }
+
+  /**
+   * Reads every reference the jobs name once, up front: one that cannot be read (missing, a FIFO, a
+   * /proc file) becomes one fatal line naming it, and the drafts are checked without it.
+   */
+  private async checkReferences(jobs: Job[], locale: Locale): Promise<FileResult[]> {
+    const limits = this.options.limits ?? DEFAULT_LIMITS;
+    const unique = [...new Set(jobs.flatMap((j) => j.settings.references))];
+    const bad: FileResult[] = [];
+    const skip: string[] = [];
+    for (const ref of unique) {
+      try {
+        await loadReference(ref, limits.maxInflatedBytes);
+      } catch (error) {
+        if (!(error instanceof ReferenceFileError)) throw error;
+        skip.push(ref);
+        const shown = relative(this.options.cwd, ref).split(sep).join('/');
+        bad.push(fatalResult(shown.startsWith('..') ? ref : shown, error.zh, error.en, locale));
+      }
+    }
+    if (skip.length) {
+      this.options.skipReferences = [...(this.options.skipReferences ?? []), ...skip];
+      for (const job of jobs) job.settings.references = job.settings.references.filter((r) => !skip.includes(r));
+    }
+    return bad;
   }
 
   /** The locale to use before any file's config is known. */
@@ -85,16 +127,25 @@ export class LintSession {
 
   async lintPaths(inputs: string[], hooks: RunHooks = {}): Promise<FileResult[]> {
     const { cwd } = this.options;
-    const locale = await this.baseLocale();
+    const configErrors: ConfigError[] = [];
+    // A broken config in the working directory is reported with all the others, after collection.
+    const base = await this.loader.forDirectory(cwd).catch((error: unknown) => {
+      if (!(error instanceof ConfigError)) throw error;
+      configErrors.push(error);
+      return { config: {}, dir: cwd } as LoadedConfig;
+    });
+    const locale = this.options.locale ?? base.config.locale ?? 'zh';
     const ignoredByFile = await readIgnoreFile(cwd);
-    const base = await this.loader.forDirectory(cwd);
     const ignores = base.config.ignores ?? [];
     const ignored = (abs: string): boolean => {
       if (ignoredByFile(abs)) return true;
       const rel = relative(base.dir, abs).split(sep).join('/');
       return !rel.startsWith('..') && ignores.some((p) => matchesIgnorePattern(rel, p));
     };
-    const { entries } = await collectTargets(inputs, cwd, ignored);
+    const { entries, notFollowed } = await collectTargets(inputs, cwd, ignored, { followSymlinks: this.options.followSymlinks });
+    for (const path of notFollowed) {
+      this.notices.push({ path, zh: '符号链接指向所查目录之外，未跟随（可用 --follow-symlinks）', en: 'symbolic link leads out of the checked directory; not followed (see --follow-symlinks)' });
+    }
     const results: Array<FileResult | undefined> = [];
     const jobs: Job[] = [];
     for (const entry of entries) {
@@ -103,19 +154,37 @@ export class LintSession {
         continue;
       }
       const absPath = resolve(cwd, entry.target.path);
-      // Settings are resolved here, before any work, so a bad config stops the run at once.
-      const settings = await this.settingsFor(absPath);
+      // Settings are resolved here, before any work, so a bad config stops the run at once, with
+      // every config error of every file said together.
+      let settings: FileSettings;
+      try {
+        settings = await this.settingsFor(absPath);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        configErrors.push(error);
+        continue;
+      }
       if (settings.ignored) continue;
       jobs.push({ index: results.length, path: entry.target.path, absPath, settings });
       results.push(undefined);
     }
 
+    throwAll(configErrors);
+    results.push(...(await this.checkReferences(jobs, locale)));
     const cache = this.options.cacheLocation ? new ResultCache(this.options.cacheLocation, cwd) : undefined;
     await cache?.load();
     const extra = { type: this.options.type, render: this.options.render };
+    // A reference edited since the last run changes what copied-from-upstream finds.
+    const stamps = new Map<string, Promise<string>>();
+    const stampOf = (ref: string): Promise<string> => {
+      let s = stamps.get(ref);
+      if (!s) stamps.set(ref, (s = stat(ref).then((i) => `${i.size}:${i.mtimeMs}`, () => 'missing')));
+      return s;
+    };
+    const keyOf = async (job: Job): Promise<string> => settingsHash(job.settings, { ...extra, references: await Promise.all(job.settings.references.map(stampOf)) });
     const todo: Job[] = [];
     for (const job of jobs) {
-      const cached = hooks.noCacheReads ? undefined : await cache?.get(job.absPath, settingsHash(job.settings, extra));
+      const cached = hooks.noCacheReads ? undefined : await cache?.get(job.absPath, await keyOf(job));
       if (cached) {
         cached.path = job.path;
         results[job.index] = cached;
@@ -125,7 +194,7 @@ export class LintSession {
     let done = jobs.length - todo.length;
     const finish = async (job: Job, result: FileResult): Promise<void> => {
       results[job.index] = result;
-      await cache?.set(job.absPath, settingsHash(job.settings, extra), result);
+      await cache?.set(job.absPath, await keyOf(job), result);
       hooks.onProgress?.(++done, jobs.length);
     };
     const workers = this.workerCount(todo.length);
@@ -179,7 +248,23 @@ export class LintSession {
 
   /** One draft, in this thread (also what a worker thread runs). */
   async lintOne(path: string, absPath: string, settings?: FileSettings): Promise<FileResult> {
-    return lintFile({ path, absPath, settings: settings ?? (await this.settingsFor(absPath)), typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug, render: this.options.render });
+    const resolved = settings ?? (await this.settingsFor(absPath));
+    const limits = this.options.limits ?? DEFAULT_LIMITS;
+    if (this.options.render) {
+      // LibreOffice must not outlive the file's time limit: it is given that limit less a second.
+      const { setRenderDeadline } = await import('../layout/render.js');
+      setRenderDeadline(Date.now() + (await this.timeoutFor({ index: 0, path, absPath, settings: resolved })) - 1000);
+    }
+    if (this.options.keepSource && FIXABLE_NAME.test(absPath)) {
+      // --fix must write against the very bytes the findings came from: read them once, here.
+      const bytes = await readSourceBytes(absPath, limits.maxFileBytes);
+      if (bytes) {
+        const result = await lintFile({ path, absPath, bytes, settings: resolved, typeFlag: this.options.type, limits, debug: this.options.debug, render: this.options.render });
+        result.sourceHash = hashBytes(bytes);
+        return result;
+      }
+    }
+    return lintFile({ path, absPath, settings: resolved, typeFlag: this.options.type, limits, debug: this.options.debug, render: this.options.render });
   }
 
   async lintBytes(bytes: Uint8Array, shownPath: string): Promise<FileResult> {

@@ -3,6 +3,7 @@ import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../readers/index.js';
 import { globToRegExp, isGlob, matchesIgnorePattern } from './glob.js';
+import { notARegularFile } from './regular-file.js';
 
 export interface Target {
   /** The path as it will be shown (relative to the working directory when given so). */
@@ -20,7 +21,26 @@ export interface TargetError {
 export interface Collected {
   /** Drafts and problems, in the order the inputs named them. */
   entries: Array<{ target: Target } | { error: TargetError }>;
+  /** Symlinks met in a directory that lead out of it and were not followed (no --follow-symlinks). */
+  notFollowed: string[];
 }
+
+export interface CollectOptions {
+  /** Follow symlinks that lead out of the directory being checked (--follow-symlinks). */
+  followSymlinks?: boolean;
+}
+
+/** What one walk of a named directory shares: its real root, the directories seen, what was skipped. */
+interface Walk {
+  root: string;
+  ignored: IgnoreTest;
+  seen: Set<string>;
+  errors: TargetError[];
+  notFollowed: string[];
+  followSymlinks: boolean;
+}
+
+const inside = (root: string, real: string): boolean => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
 
 export type IgnoreTest = (absPath: string) => boolean;
 
@@ -44,7 +64,7 @@ export async function readIgnoreFile(cwd: string): Promise<IgnoreTest> {
   };
 }
 
-async function walk(dir: string, shown: string, ignored: IgnoreTest, out: Target[], seen: Set<string>, errors: TargetError[]): Promise<void> {
+async function walk(dir: string, shown: string, out: Target[], w: Walk): Promise<void> {
   let real: string;
   try {
     real = await realpath(dir);
@@ -52,31 +72,46 @@ async function walk(dir: string, shown: string, ignored: IgnoreTest, out: Target
     return;
   }
   // A symlink back up the tree would otherwise recurse for ever.
-  if (seen.has(real)) return;
-  seen.add(real);
+  if (w.seen.has(real)) return;
+  w.seen.add(real);
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    errors.push(fsError(shown, error));
+    w.errors.push(fsError(shown, error));
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = join(dir, entry.name);
     const show = shown === '.' ? entry.name : `${shown}/${entry.name}`;
-    if (ALWAYS_SKIPPED.has(entry.name) || ignored(abs)) continue;
+    if (ALWAYS_SKIPPED.has(entry.name) || w.ignored(abs)) continue;
     let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
-      const target = await stat(abs).catch(() => undefined);
+      const target = await realpath(abs).catch(() => undefined);
       if (!target) continue; // a dangling link inside a directory is not a draft
-      isDir = target.isDirectory();
-      isFile = target.isFile();
+      // A link out of the directory is how /proc/self/environ or a home directory gets swept in.
+      if (!w.followSymlinks && !inside(w.root, target)) {
+        if (isDraft(entry.name) || (await stat(abs).catch(() => undefined))?.isDirectory()) w.notFollowed.push(show);
+        continue;
+      }
+      isDir = (await stat(abs).catch(() => undefined))?.isDirectory() ?? false;
     }
-    if (isDir) await walk(abs, show, ignored, out, seen, errors);
-    else if (isFile && isDraft(entry.name)) out.push({ path: show });
+    if (isDir) {
+      await walk(abs, show, out, w);
+      continue;
+    }
+    if (!isDraft(entry.name)) continue;
+    // Named like a draft: it must be a regular file, checked before anything opens it.
+    const refused = await notARegularFile(abs).catch((error: unknown) => fsError(show, error));
+    if (!refused) out.push({ path: show });
+    else w.errors.push({ path: show, code: refused.code, zh: refused.zh, en: refused.en });
   }
+}
+
+async function newWalk(dir: string, ignored: IgnoreTest, options: CollectOptions, notFollowed: string[], errors: TargetError[] = []): Promise<Walk> {
+  const root = await realpath(dir).catch(() => dir);
+  return { root, ignored, seen: new Set(), errors, notFollowed, followSymlinks: Boolean(options.followSymlinks) };
 }
 
 export function fsError(path: string, error: unknown): TargetError {
@@ -92,18 +127,24 @@ export function fsError(path: string, error: unknown): TargetError {
   return { path, code: code.toLowerCase(), zh, en };
 }
 
-async function expandGlob(pattern: string, cwd: string, ignored: IgnoreTest, out: Target[]): Promise<void> {
+async function expandGlob(pattern: string, cwd: string, ignored: IgnoreTest, out: Target[], errors: TargetError[], options: CollectOptions, notFollowed: string[]): Promise<void> {
   const parts = toSlash(pattern).split('/');
   const firstGlob = parts.findIndex(isGlob);
   const base = parts.slice(0, firstGlob).join('/') || '.';
   const re = globToRegExp(parts.join('/').replace(/^\.\//, ''));
   const found: Target[] = [];
-  await walk(resolve(cwd, base), base, ignored, found, new Set(), []);
-  for (const t of found) if (re.test(t.path.replace(/^\.\//, ''))) out.push(t);
+  const foundErrors: TargetError[] = [];
+  const w = await newWalk(resolve(cwd, base), ignored, options, [], foundErrors);
+  await walk(resolve(cwd, base), base, found, w);
+  const matches = (path: string): boolean => re.test(path.replace(/^\.\//, ''));
+  for (const t of found) if (matches(t.path)) out.push(t);
+  for (const e of foundErrors) if (matches(e.path)) errors.push(e);
+  for (const n of w.notFollowed) if (matches(n)) notFollowed.push(n);
 }
 
-export async function collectTargets(inputs: string[], cwd: string, ignored: IgnoreTest): Promise<Collected> {
+export async function collectTargets(inputs: string[], cwd: string, ignored: IgnoreTest, options: CollectOptions = {}): Promise<Collected> {
   const entries: Collected['entries'] = [];
+  const notFollowed: string[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
     const targets: Target[] = [];
@@ -113,8 +154,8 @@ export async function collectTargets(inputs: string[], cwd: string, ignored: Ign
     if (info instanceof Error) {
       if (isGlob(input) && info.code === 'ENOENT') {
         const before = targets.length;
-        await expandGlob(input, cwd, ignored, targets);
-        if (targets.length === before) errors.push({ path: input, code: 'no-match', zh: '没有匹配的文稿', en: 'no drafts match this pattern' });
+        await expandGlob(input, cwd, ignored, targets, errors, options, notFollowed);
+        if (targets.length === before && !errors.length) errors.push({ path: input, code: 'no-match', zh: '没有匹配的文稿', en: 'no drafts match this pattern' });
         for (const error of errors) entries.push({ error });
         for (const target of targets) if (!seen.has(resolve(cwd, target.path))) (seen.add(resolve(cwd, target.path)), entries.push({ target }));
         continue;
@@ -128,11 +169,16 @@ export async function collectTargets(inputs: string[], cwd: string, ignored: Ign
     }
     if (info.isDirectory()) {
       const before = targets.length;
-      await walk(abs, toSlash(input).replace(/\/+$/, '') || '.', ignored, targets, new Set(), errors);
-      if (targets.length === before) {
+      await walk(abs, toSlash(input).replace(/\/+$/, '') || '.', targets, await newWalk(abs, ignored, options, notFollowed, errors));
+      if (targets.length === before && !errors.length) {
         errors.push({ path: input, code: 'no-drafts', zh: `目录中没有可检查的文稿（支持 ${SUPPORTED_EXTENSIONS.join(' ')}）`, en: `no drafts in this directory (supported: ${SUPPORTED_EXTENSIONS.join(' ')})` });
       }
-    } else if (!ignored(abs)) targets.push({ path: input });
+    } else if (!ignored(abs)) {
+      // A path named on the command line is checked too: a FIFO would block the run at open().
+      const refused = await notARegularFile(abs).catch((error: unknown) => fsError(input, error));
+      if (refused) errors.push({ path: input, code: refused.code, zh: refused.zh, en: refused.en });
+      else targets.push({ path: input });
+    }
     for (const error of errors) entries.push({ error });
     for (const target of targets) {
       // The same file named twice is checked once.
@@ -142,5 +188,5 @@ export async function collectTargets(inputs: string[], cwd: string, ignored: Ign
       entries.push({ target });
     }
   }
-  return { entries };
+  return { entries, notFollowed };
 }
