@@ -38,7 +38,7 @@ export const DEFAULT_LIMITS: LintLimits = {
   maxTableCells: 200_000,
   maxNumberingDefinitions: 10_000,
   maxLevelTextChars: 1_000,
-  maxPdfPages: 2_000,
+  maxPdfPages: 1_000,
   maxOfdObjects: 1_000_000,
   maxMemoryMb: 512,
 };
@@ -101,3 +101,11 @@ export const limitMessages = {
   ofdObjects: (n: number) => ({ zh: `页面上的文字对象（含模板）超过 ${n} 个`, en: `more than ${n} text objects on the pages (templates included)` }),
   part: (part: string, bytes: number) => ({ zh: `${part} 解压后超过 ${megabytes(bytes)}`, en: `${part} inflates past ${megabytes(bytes)}` }),
 };
+
+/** The paragraph caps on a reader's output (the text readers' own check, and a backstop for the rest). */
+export function checkParagraphs(paragraphs: ReadonlyArray<{ text: string } | string>, limits: LintLimits): void {
+  if (paragraphs.length > limits.maxParagraphs) throw new LimitError('maxParagraphs', limitMessages.paragraphs(limits.maxParagraphs));
+  for (const p of paragraphs) {
+    if ((typeof p === 'string' ? p : p.text).length > limits.maxParagraphChars) throw new LimitError('maxParagraphChars', limitMessages.paragraphChars(limits.maxParagraphChars));
+  }
+}
