@@ -9,6 +9,7 @@ import { matchesIgnorePattern } from '../files/glob.js';
 import { rulesFor } from './registry.js';
 import { DEFAULT_LIMITS, fatalResult, lintFile, overCap, type LintLimits } from './lint-file.js';
 import type { WorkerPool } from './pool.js';
+import { formatOfPath } from '../readers/index.js';
 import type { FileResult } from './result.js';
 import { relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -63,12 +64,14 @@ async function withTimeLimit(work: Promise<FileResult>, ms: number, onTimeout: (
 const MIN_FILES_FOR_WORKERS = 8;
 
 /**
- * A draft this small is tried in the main thread (a worker costs ~50–100 ms to start), under caps tight
- * enough that its work stays small: what it inflates to, and the PDF pages it extracts. Meeting one
- * sends it to a worker with the full caps.
+ * A small text draft (.txt, .md, stdin) is tried in the main thread (a worker costs ~50–100 ms to start),
+ * under caps tight enough that its work stays small; meeting one sends it to a worker with the full
+ * caps. Text is read by our own code, linear in its input. Every other format goes to a worker: pdf.js
+ * and word-extractor are not ours (a damaged PDF can loop inside pdf.js), and a .docx is laid out.
  */
-const IN_THREAD_MAX_BYTES = 512 * 1024;
-const IN_THREAD_CAPS: Partial<LintLimits> = { maxInflatedBytes: 16 * 1024 * 1024, maxPartBytes: 16 * 1024 * 1024, maxPdfPages: 300, maxParagraphs: 20_000, maxParagraphChars: 100_000, maxTableCells: 20_000, maxOfdObjects: 100_000 };
+const IN_THREAD_MAX_BYTES = 256 * 1024;
+const IN_THREAD_FORMATS = new Set(['txt', 'md']);
+const IN_THREAD_CAPS: Partial<LintLimits> = { maxParagraphs: 20_000, maxParagraphChars: 50_000 };
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 /** Worker threads run the bundled worker; from TypeScript sources (tests) there is none. */
@@ -219,7 +222,7 @@ export class LintSession {
   /** Whether a draft may be tried in this thread: small, and only built-in rules (a plugin may loop). */
   private mayTryHere(job: Job, size: number): boolean {
     if (this.options.isolation === 'always') return false;
-    if (size > IN_THREAD_MAX_BYTES) return false;
+    if (size > IN_THREAD_MAX_BYTES || !IN_THREAD_FORMATS.has(formatOfPath(job.path) ?? '')) return false;
     return job.settings.rules.every((r) => !r.id.includes('/'));
   }
 
