@@ -13,6 +13,8 @@ export interface LintLimits {
   maxParagraphs: number;
   /** Characters in one paragraph (--limit paragraph-chars=n). */
   maxParagraphChars: number;
+  /** Characters in one draft (--limit chars=n): about 8,000 pages of 公文 by default. */
+  maxChars: number;
   /** Table cells in one .docx (--limit table-cells=n). */
   maxTableCells: number;
   /** Numbering definitions (w:abstractNum + w:num) in one .docx (--limit numbering=n). */
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: LintLimits = {
   maxPartBytes: 64 * MB,
   maxParagraphs: 200_000,
   maxParagraphChars: 200_000,
+  maxChars: 5_000_000,
   maxTableCells: 200_000,
   maxNumberingDefinitions: 10_000,
   maxLevelTextChars: 1_000,
@@ -48,6 +51,7 @@ export const LIMIT_NAMES: Record<string, { key: keyof LintLimits; megabytes?: bo
   'part-size': { key: 'maxPartBytes', megabytes: true },
   paragraphs: { key: 'maxParagraphs' },
   'paragraph-chars': { key: 'maxParagraphChars' },
+  chars: { key: 'maxChars' },
   'table-cells': { key: 'maxTableCells' },
   numbering: { key: 'maxNumberingDefinitions' },
   'lvl-text': { key: 'maxLevelTextChars' },
@@ -94,6 +98,7 @@ export function counter(limit: number, key: keyof LintLimits, what: (limit: numb
 
 export const limitMessages = {
   paragraphs: (n: number) => ({ zh: `段落超过 ${n} 个`, en: `more than ${n} paragraphs` }),
+  chars: (n: number) => ({ zh: `全文超过 ${n} 个字符`, en: `more than ${n} characters in all` }),
   paragraphChars: (n: number) => ({ zh: `有段落超过 ${n} 个字符`, en: `a paragraph longer than ${n} characters` }),
   tableCells: (n: number) => ({ zh: `表格单元格超过 ${n} 个`, en: `more than ${n} table cells` }),
   numbering: (n: number) => ({ zh: `编号定义超过 ${n} 个`, en: `more than ${n} numbering definitions` }),
@@ -105,7 +110,11 @@ export const limitMessages = {
 /** The paragraph caps on a reader's output (the text readers' own check, and a backstop for the rest). */
 export function checkParagraphs(paragraphs: ReadonlyArray<{ text: string } | string>, limits: LintLimits): void {
   if (paragraphs.length > limits.maxParagraphs) throw new LimitError('maxParagraphs', limitMessages.paragraphs(limits.maxParagraphs));
+  let total = 0;
   for (const p of paragraphs) {
-    if ((typeof p === 'string' ? p : p.text).length > limits.maxParagraphChars) throw new LimitError('maxParagraphChars', limitMessages.paragraphChars(limits.maxParagraphChars));
+    const length = (typeof p === 'string' ? p : p.text).length;
+    if (length > limits.maxParagraphChars) throw new LimitError('maxParagraphChars', limitMessages.paragraphChars(limits.maxParagraphChars));
+    total += length;
   }
+  if (total > limits.maxChars) throw new LimitError('maxChars', limitMessages.chars(limits.maxChars));
 }

@@ -60,6 +60,7 @@ function countedWhileParsing(limits: LintLimits): Pick<ParseOptions, 'onOpen' | 
   const paragraph = counter(limits.maxParagraphs, 'maxParagraphs', limitMessages.paragraphs);
   const cell = counter(limits.maxTableCells, 'maxTableCells', limitMessages.tableCells);
   let chars = 0;
+  let total = 0;
   return {
     onOpen: (name) => {
       if (name === 'w:p') {
@@ -69,6 +70,8 @@ function countedWhileParsing(limits: LintLimits): Pick<ParseOptions, 'onOpen' | 
     },
     onText: (length) => {
       chars += length;
+      total += length;
+      if (total > limits.maxChars) throw new LimitError('maxChars', limitMessages.chars(limits.maxChars));
       if (chars > limits.maxParagraphChars) throw new LimitError('maxParagraphChars', limitMessages.paragraphChars(limits.maxParagraphChars));
     },
   };
