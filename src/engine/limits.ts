@@ -41,7 +41,7 @@ export const DEFAULT_LIMITS: LintLimits = {
   maxTableCells: 200_000,
   maxNumberingDefinitions: 10_000,
   maxLevelTextChars: 1_000,
-  maxPdfPages: 1_000,
+  maxPdfPages: 300,
   maxOfdObjects: 1_000_000,
   maxMemoryMb: 512,
 };

@@ -181,7 +181,7 @@ export const readPdf: Reader = async (bytes, _path, options) => {
     } else {
       // A damaged page count: the pages that can be opened, one by one, up to the cap.
       const pages = await readPagesUntilMissing(doc, limits.maxPdfPages);
-      if (pages.length === 0) throw errors.corrupt(new Error(`page count ${doc.numPages}`));
+      if (pages.length === 0) throw new ReadError('pdf-corrupt', { zh: `文件已损坏：PDF 记录的页数（${doc.numPages}）无效，也打不开第 1 页`, en: `damaged file: the PDF records an impossible page count (${doc.numPages}) and its first page does not open` });
       extracted = { count: pages.length, recorded: doc.numPages, layout: undefined, pages };
     }
   } catch (error) {
@@ -196,7 +196,7 @@ export const readPdf: Reader = async (bytes, _path, options) => {
   const result: ReadResult = {
     format: 'pdf',
     paragraphs: layout.paragraphs,
-    pages: { count: extracted.count, method: 'pdf', exact: extracted.recorded === undefined && extracted.pages.length === extracted.count },
+    pages: { count: extracted.count, method: 'pdf', exact: extracted.recorded === undefined },
     warnings: [],
     hasText: layout.paragraphs.length > 0,
   };

@@ -71,8 +71,8 @@ function countedWhileParsing(limits: LintLimits): Pick<ParseOptions, 'onOpen' | 
     onText: (length) => {
       chars += length;
       total += length;
-      if (total > limits.maxChars) throw new LimitError('maxChars', limitMessages.chars(limits.maxChars));
       if (chars > limits.maxParagraphChars) throw new LimitError('maxParagraphChars', limitMessages.paragraphChars(limits.maxParagraphChars));
+      if (total > limits.maxChars) throw new LimitError('maxChars', limitMessages.chars(limits.maxChars));
     },
   };
 }
