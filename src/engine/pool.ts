@@ -47,11 +47,6 @@ export class WorkerPool {
     return worker;
   }
 
-  /** Starts the workers before the first draft needs one (they take ~50 ms to load). */
-  warm(count = 1): void {
-    while (this.slots.length < Math.min(count, this.size)) this.slots.push({ worker: this.spawn(), busy: false });
-  }
-
   private async acquire(): Promise<Slot> {
     for (;;) {
       const free = this.slots.find((s) => !s.busy);
