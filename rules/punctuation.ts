@@ -271,7 +271,7 @@ function checkPairs(p: Paragraph, next: Paragraph | undefined, d: PunctuationDat
     }
     // A quotation over several paragraphs opens each one and closes only the last (GB/T 15834-2011 4.8, 引号).
     const continued = (open === '“' || open === '‘') && nextStart === open;
-    if (!continued) unpaired.push(...stack);
+    if (!continued) for (const i of stack) unpaired.push(i);
     for (const i of unpaired.sort((a, b) => a - b)) {
       const found = p.text[i]!;
       const pair = text[i] === open ? close : open;

@@ -39,6 +39,8 @@ interface CheckOptions {
   followSymlinks?: boolean;
   maxFileSize?: string;
   maxInflatedSize?: string;
+  maxMemory?: string;
+  limit: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -68,10 +70,31 @@ function parseRuleFlags(specs: string[]): Record<string, RuleSetting> {
   return rules;
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** Standard input, read up to one byte past the file-size cap (the draft is then refused as too large). */
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+  let length = 0;
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+    length += (chunk as Buffer).length;
+    if (length > maxBytes) break;
+  }
+  return new Uint8Array(Buffer.concat(chunks).subarray(0, maxBytes + 1));
+}
+
+/** `--limit name=value` (repeatable) into the caps it sets. */
+async function parseLimitFlags(specs: string[]): Promise<Record<string, number>> {
+  const { LIMIT_NAMES } = await import('./engine/limits.js');
+  const out: Record<string, number> = {};
+  for (const spec of specs) {
+    const m = /^\s*([a-z-]+)\s*=\s*(\S+)\s*$/.exec(spec);
+    const known = m ? LIMIT_NAMES[m[1]!] : undefined;
+    if (!m || !known) throw new UsageError(`--limit '${spec}': expected <name>=<number> with a name among ${Object.keys(LIMIT_NAMES).join(', ')}`);
+    const value = Number(m[2]);
+    if (!(value > 0)) throw new UsageError(`--limit '${spec}': the value must be a number > 0`);
+    out[known.key] = known.megabytes ? Math.round(value * 1024 * 1024) : Math.floor(value);
+  }
+  return out;
 }
 
 async function colorFor(flag: boolean | undefined, stream: NodeJS.WriteStream) {
@@ -137,6 +160,8 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   const limits = {
     maxFileBytes: megabytes('--max-file-size', opts.maxFileSize, DEFAULT_LIMITS.maxFileBytes),
     maxInflatedBytes: megabytes('--max-inflated-size', opts.maxInflatedSize, DEFAULT_LIMITS.maxInflatedBytes),
+    maxMemoryMb: Math.max(16, Math.round(megabytes('--max-memory', opts.maxMemory, DEFAULT_LIMITS.maxMemoryMb * 1024 * 1024) / 1024 / 1024)),
+    ...(await parseLimitFlags(opts.limit)),
   };
   const session = new LintSession({
     cwd,
@@ -169,7 +194,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   let results: FileResult[];
   if (opts.stdin) {
     if (paths.length) throw new UsageError('--stdin reads the draft from standard input: give no paths with it');
-    results = [await session.lintBytes(await readStdin(), opts.stdinFilename ?? '<stdin>.txt')];
+    results = [await session.lintBytes(await readStdin(limits.maxFileBytes), opts.stdinFilename ?? '<stdin>.txt')];
     if (!opts.stdinFilename) results[0]!.path = '<stdin>';
   } else {
     if (!paths.length) throw new UsageError('no drafts given: wenfeng <file|directory|glob>… (or --stdin)');
@@ -333,6 +358,8 @@ function addCheckOptions(cmd: Command): Command {
     .option('--timeout-per-page <s>', '每页允许的秒数，超时放弃该文件 seconds allowed per page before a file is abandoned (default 3, plus 10 per file)')
     .option('--max-file-size <MB>', '超过此大小的文件不读取 refuse files larger than this (default 100)')
     .option('--max-inflated-size <MB>', '压缩包解压上限，防压缩炸弹 refuse .docx/.ofd parts that inflate past this (default 256)')
+    .option('--max-memory <MB>', '每个文件可用的内存上限，超出则放弃该文件 heap a draft may use before it is abandoned (default 512)')
+    .option('--limit <name=value>', '其他上限 another cap: paragraphs, paragraph-chars, table-cells, numbering, lvl-text, pdf-pages, ofd-objects, part-size (repeatable)', collect, [])
     .option('--print-config <file>', '打印某文件生效的配置 print the config that applies to a file')
     .option('-o, --output-file <path>', '把结果写入文件 write the report to a file')
     .option('--debug', '出错时显示调用栈 show stack traces');

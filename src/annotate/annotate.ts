@@ -57,6 +57,9 @@ function utf16Range(p: Paragraph, m: LintMessage): [number, number] | undefined 
   return [chars.slice(0, start).join('').length, chars.slice(0, end).join('').length];
 }
 
+/** Comments written into one copy; more than this helps nobody reading it in Word. */
+export const MAX_COMMENTS = 1000;
+
 function isoSeconds(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -161,7 +164,14 @@ export function annotate(bytes: Uint8Array, result: FileResult, locale: Locale, 
     add(place(titleIndex, span, undefined), summaryLines(result, locale));
   }
 
-  for (const m of result.messages) {
+  // A copy stays readable and its size bounded by the input's: past MAX_COMMENTS findings, the summary
+  // says how many were left out (the report has them all).
+  const shown = result.messages.slice(0, MAX_COMMENTS);
+  if (result.messages.length > MAX_COMMENTS && bodies.length > 0) {
+    const left = result.messages.length - MAX_COMMENTS;
+    bodies[0]!.lines.push(locale === 'zh' ? `另有 ${left} 个问题未写成批注（每份最多 ${MAX_COMMENTS} 条），请看检查报告。` : `${left} more problem(s) are not written as comments (at most ${MAX_COMMENTS} a copy); see the report.`);
+  }
+  for (const m of shown) {
     const i = m.line - 1;
     const p = doc.paragraphs[i];
     if (m.text === undefined || !p) {

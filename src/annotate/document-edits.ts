@@ -44,10 +44,14 @@ export class DocumentEdits {
       this.between.set(point.offset, at);
     } else if (point.kind === 'in-run') {
       const cuts = this.runs.get(point.run) ?? new Map<number, Marker[]>();
-      cuts.set(point.offset, [...(cuts.get(point.offset) ?? []), marker]);
+      const at = cuts.get(point.offset);
+      if (at) at.push(marker);
+      else cuts.set(point.offset, [marker]);
       this.runs.set(point.run, cuts);
     } else {
-      this.opened.set(point.paragraph, [...(this.opened.get(point.paragraph) ?? []), marker]);
+      const at = this.opened.get(point.paragraph);
+      if (at) at.push(marker);
+      else this.opened.set(point.paragraph, [marker]);
     }
   }
 
@@ -129,9 +133,10 @@ export class DocumentEdits {
       piece = '';
       hasContent = false;
     };
+    const byOffset = new Map(cuts);
     const cutAt = (offset: number): void => {
       flush();
-      out += this.markup(cuts.find((c) => c[0] === offset)![1], parentContext);
+      out += this.markup(byOffset.get(offset)!, parentContext);
     };
     for (const c of run.children) {
       if (c === rPr) continue;

@@ -40,13 +40,23 @@ const REASONS: Record<FallbackReason, { zh: string; en: string }> = {
   mismatch: { zh: '段落文字与检查时读取的不一致', en: 'the paragraph differs from the text that was checked' },
 };
 
+/** A comment quotes at most this much of a finding's text, and no line runs longer than MAX_LINE. */
+const MAX_QUOTE = 60;
+const MAX_LINE = 500;
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
 export function findingLines(m: LintMessage, locale: Locale, fallback?: FallbackReason): string[] {
+  return findingLinesUnclipped(m, locale, fallback).map((line) => clip(line, MAX_LINE));
+}
+
+function findingLinesUnclipped(m: LintMessage, locale: Locale, fallback?: FallbackReason): string[] {
   const zh = locale === 'zh';
   const lines = [m.message];
   if (m.suggestion) lines.push(zh ? `建议：${m.suggestion}` : `Suggestion: ${m.suggestion}`);
   if (fallback && m.text) {
     const why = REASONS[fallback][locale];
-    lines.push(zh ? `（批注无法精确标在“${m.text}”上：${why}，故置于段首。）` : `(This comment could not be placed on "${m.text}": ${why}; it is at the start of the paragraph.)`);
+    const quoted = clip(m.text, MAX_QUOTE);
+    lines.push(zh ? `（批注无法精确标在“${quoted}”上：${why}，故置于段首。）` : `(This comment could not be placed on "${quoted}": ${why}; it is at the start of the paragraph.)`);
   }
   lines.push(`wenfeng · ${SEVERITY_WORDS[locale][m.severity]}${m.ruleId ? ` · ${m.ruleId}` : ''}`);
   return lines;

@@ -1,5 +1,5 @@
 // Checking one draft: read, build the document, count pages, know its type, run the rules.
-import { readFile, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { Locale } from '../api.js';
 import { resolveDocType } from '../classify/resolve-type.js';
 import type { FileSettings } from '../config/resolve.js';
@@ -13,14 +13,9 @@ import { applyInlineControls } from './inline-control.js';
 import { loadReference } from './references.js';
 import { runRules } from './run-rules.js';
 
-export interface LintLimits {
-  /** Files larger than this are refused unread. */
-  maxFileBytes: number;
-  /** Compressed parts (docx) may not inflate past this. */
-  maxInflatedBytes: number;
-}
+import { DEFAULT_LIMITS, LimitError, megabytes, type LintLimits } from './limits.js';
 
-export const DEFAULT_LIMITS: LintLimits = { maxFileBytes: 100 * 1024 * 1024, maxInflatedBytes: 256 * 1024 * 1024 };
+export { DEFAULT_LIMITS, type LintLimits } from './limits.js';
 
 export interface LintFileOptions {
   /** The path as shown to the user. */
@@ -34,6 +29,8 @@ export interface LintFileOptions {
   debug?: boolean;
   /** --render: page counts from LibreOffice where installed. */
   render?: boolean;
+  /** A trial under tighter caps: a cap met throws LimitError instead of giving a fatal result. */
+  strict?: boolean;
 }
 
 /** A file that could not be read: one message, no position beyond line 1. */
@@ -53,15 +50,49 @@ export function fatalResult(path: string, zh: string, en: string, locale: Locale
   };
 }
 
-async function readInput(opts: LintFileOptions, limits: LintLimits): Promise<Uint8Array> {
-  if (opts.bytes) return opts.bytes;
-  const info = await stat(opts.absPath!);
-  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-  if (info.size > limits.maxFileBytes) {
-    const mb = (n: number): string => (n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${+(n / 1024).toFixed(1)} KB`);
-    throw new ReadError('too-large', { zh: `文件过大（${mb(info.size)}，上限 ${mb(limits.maxFileBytes)}）`, en: `file too large (${mb(info.size)}; the limit is ${mb(limits.maxFileBytes)})` });
+const tooLarge = (size: string, limit: number): ReadError =>
+  new ReadError('too-large', { zh: `文件过大（${size}，上限 ${megabytes(limit)}；可用 --max-file-size 放宽）`, en: `file too large (${size}; the limit is ${megabytes(limit)}, raise it with --max-file-size)` });
+
+/**
+ * Reads at most `maxFileBytes` (+1 to know it is over): a file that grows, or a device that never ends,
+ * stops at the cap instead of filling memory.
+ */
+export async function readBounded(absPath: string, maxFileBytes: number): Promise<Uint8Array> {
+  const handle = await open(absPath, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (info.size > maxFileBytes) throw tooLarge(megabytes(info.size), maxFileBytes);
+    // Regular files are read at their size; anything else in chunks, up to the cap.
+    let buffer = new Uint8Array(Math.min(maxFileBytes + 1, info.size > 0 ? info.size + 1 : 64 * 1024));
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > maxFileBytes) throw tooLarge(`> ${megabytes(maxFileBytes)}`, maxFileBytes);
+        const bigger = new Uint8Array(Math.min(maxFileBytes + 1, buffer.length * 2));
+        bigger.set(buffer);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxFileBytes) throw tooLarge(`> ${megabytes(maxFileBytes)}`, maxFileBytes);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
   }
-  return new Uint8Array(await readFile(opts.absPath!));
+}
+
+/** A cap was met (in a strict trial, the draft goes to a worker with the full caps). */
+export const overCap = (error: unknown): boolean => error instanceof LimitError || (error instanceof ReadError && (error.code === 'zip-bomb' || error.code === 'too-large'));
+
+async function readInput(opts: LintFileOptions, limits: LintLimits): Promise<Uint8Array> {
+  if (opts.bytes) {
+    if (opts.bytes.length > limits.maxFileBytes) throw tooLarge(megabytes(opts.bytes.length), limits.maxFileBytes);
+    return opts.bytes;
+  }
+  return readBounded(opts.absPath!, limits.maxFileBytes);
 }
 
 export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
@@ -70,8 +101,9 @@ export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
   let read;
   try {
     const bytes = await readInput(opts, limits);
-    read = await readDocumentBytes(bytes, opts.path, { maxInflatedBytes: limits.maxInflatedBytes });
+    read = await readDocumentBytes(bytes, opts.path, { maxInflatedBytes: limits.maxInflatedBytes, limits, strict: opts.strict });
   } catch (error) {
+    if (opts.strict && overCap(error)) throw error;
     if (error instanceof ReadError) return fatalResult(opts.path, error.zh, error.en, locale);
     if ((error as NodeJS.ErrnoException)?.code) {
       const e = fsError(opts.path, error);

@@ -1,16 +1,22 @@
-// --concurrency: a pool of worker threads, one draft each at a time. A draft over its time limit is
-// abandoned by terminating its worker (the only way to stop a stuck synchronous parse) and a fresh
-// worker takes its place.
+// Worker threads that drafts are checked in, one draft each at a time. A worker can always be stopped:
+// a draft over its time limit is abandoned by terminating its worker (the only way to stop a stuck
+// synchronous parse), and a draft that runs past the heap cap (resourceLimits) ends its worker, not the
+// run. Either way a fresh worker takes the slot and the draft gets one fatal line.
 import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../config/types.js';
 import type { SessionOptions } from './session.js';
 import type { FileResult } from './result.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 export interface PoolJob {
   path: string;
   absPath: string;
+  /** Bytes in hand (stdin); otherwise the worker reads `absPath`. */
+  bytes?: Uint8Array;
   timeoutMs: number;
   onTimeout: () => FileResult;
+  /** The worker ran out of heap (`limitMb`) or died some other way (`cause`). */
+  onDeath: (why: { outOfMemory: boolean; limitMb: number; cause: string }) => FileResult;
 }
 
 interface Slot {
@@ -18,16 +24,27 @@ interface Slot {
   busy: boolean;
 }
 
+type WorkerReply = { id: number; result?: FileResult; error?: { name?: string; message: string; filepath?: string; keyPath?: string; zh?: string; en?: string } };
+
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly waiting: Array<() => void> = [];
   private nextId = 0;
+  private readonly memoryMb: number;
 
-  constructor(private readonly size: number, private readonly url: URL, private readonly options: SessionOptions) {}
+  constructor(private readonly size: number, private readonly url: URL, private readonly options: SessionOptions) {
+    this.memoryMb = options.limits?.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb;
+  }
 
-  private spawn(): Slot {
-    const worker = new Worker(this.url, { workerData: this.options });
-    return { worker, busy: false };
+  private spawn(): Worker {
+    const worker = new Worker(this.url, {
+      workerData: this.options,
+      // The young generation is part of the budget too; a fixed small one keeps the cap honest.
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.memoryMb / 8)) },
+    });
+    // A worker that is not working must not keep the process alive.
+    worker.unref();
+    return worker;
   }
 
   private async acquire(): Promise<Slot> {
@@ -35,7 +52,7 @@ export class WorkerPool {
       const free = this.slots.find((s) => !s.busy);
       if (free) return free;
       if (this.slots.length < this.size) {
-        const slot = this.spawn();
+        const slot = { worker: this.spawn(), busy: false };
         this.slots.push(slot);
         return slot;
       }
@@ -54,34 +71,43 @@ export class WorkerPool {
     const id = this.nextId++;
     try {
       return await new Promise<FileResult>((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const replace = (): void => {
           cleanup();
-          // Replace the stuck worker; terminate() ends whatever it was doing.
           void slot.worker.terminate();
-          const fresh = this.spawn();
-          slot.worker = fresh.worker;
+          slot.worker = this.spawn();
+        };
+        const timer = setTimeout(() => {
+          replace();
           resolve(job.onTimeout());
         }, job.timeoutMs);
-        const onMessage = (msg: { id: number; result?: FileResult; error?: { name?: string; message: string; filepath?: string; keyPath?: string; zh?: string; en?: string } }): void => {
+        const onMessage = (msg: WorkerReply): void => {
           if (msg.id !== id) return;
           cleanup();
           if (msg.result) resolve(msg.result);
           else if (msg.error?.name === 'ConfigError') reject(new ConfigError(msg.error.filepath ?? '', msg.error.keyPath ?? '', msg.error.zh ?? msg.error.message, msg.error.en ?? msg.error.message));
           else reject(new Error(msg.error?.message ?? 'worker failed'));
         };
-        const onError = (error: Error): void => {
-          cleanup();
-          slot.worker = this.spawn().worker;
-          reject(error);
+        const onError = (error: Error & { code?: string }): void => {
+          replace();
+          resolve(job.onDeath({ outOfMemory: error.code === 'ERR_WORKER_OUT_OF_MEMORY', limitMb: this.memoryMb, cause: String(error.message ?? error).split('\n')[0]! }));
+        };
+        const onExit = (code: number): void => {
+          replace();
+          resolve(job.onDeath({ outOfMemory: false, limitMb: this.memoryMb, cause: `worker exited with code ${code}` }));
         };
         const cleanup = (): void => {
           clearTimeout(timer);
           slot.worker.off('message', onMessage);
           slot.worker.off('error', onError);
+          slot.worker.off('exit', onExit);
+          slot.worker.unref();
         };
         slot.worker.on('message', onMessage);
         slot.worker.on('error', onError);
-        slot.worker.postMessage({ id, path: job.path, absPath: job.absPath });
+        slot.worker.on('exit', onExit);
+        slot.worker.ref();
+        const bytes = job.bytes ? job.bytes.slice() : undefined;
+        slot.worker.postMessage({ id, path: job.path, absPath: job.absPath, bytes }, bytes ? [bytes.buffer as ArrayBuffer] : []);
       });
     } finally {
       this.release(slot);

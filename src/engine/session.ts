@@ -7,7 +7,9 @@ import { ConfigError, throwAll, type LoadedConfig, type RuleSetting } from '../c
 import { collectTargets, readIgnoreFile } from '../files/collect.js';
 import { matchesIgnorePattern } from '../files/glob.js';
 import { rulesFor } from './registry.js';
-import { DEFAULT_LIMITS, fatalResult, lintFile, type LintLimits } from './lint-file.js';
+import { DEFAULT_LIMITS, fatalResult, lintFile, overCap, type LintLimits } from './lint-file.js';
+import type { WorkerPool } from './pool.js';
+import { formatOfPath } from '../readers/index.js';
 import type { FileResult } from './result.js';
 import { relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -21,7 +23,8 @@ export interface SessionOptions extends ConfigSource {
   rules?: Record<string, RuleSetting>;
   locale?: Locale;
   type?: string;
-  limits?: LintLimits;
+  /** Caps on each draft's work; unset ones take the defaults (engine/limits.ts). */
+  limits?: Partial<LintLimits>;
   debug?: boolean;
   render?: boolean;
   /** --against: upstream documents, relative to cwd. */
@@ -37,6 +40,12 @@ export interface SessionOptions extends ConfigSource {
   keepSource?: boolean;
   /** References found unreadable by the main thread (reported once there; workers skip them). */
   skipReferences?: string[];
+  /**
+   * 'auto' (default): a small draft is tried in this thread under tighter caps and goes to a worker only
+   * when it meets one; larger drafts always go to a worker. 'always': every draft in a worker.
+   * (Running from the TypeScript sources there is no worker bundle: everything runs in this thread.)
+   */
+  isolation?: 'auto' | 'always';
 }
 
 export interface RunHooks {
@@ -64,6 +73,20 @@ const FIXABLE_NAME = /\.(txt|text|md|markdown)$/i;
 
 /** Below this many drafts, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
+
+/**
+ * A small text draft (.txt, .md, stdin) is tried in the main thread (a worker costs ~50–100 ms to start),
+ * under caps tight enough that its work stays small; meeting one sends it to a worker with the full
+ * caps. Text is read by our own code, linear in its input. Every other format goes to a worker: pdf.js
+ * and word-extractor are not ours (a damaged PDF can loop inside pdf.js), and a .docx is laid out.
+ */
+const IN_THREAD_MAX_BYTES = 256 * 1024;
+const IN_THREAD_FORMATS = new Set(['txt', 'md']);
+const IN_THREAD_CAPS: Partial<LintLimits> = { maxParagraphs: 20_000, maxParagraphChars: 50_000 };
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** Worker threads run the bundled worker; from TypeScript sources (tests) there is none. */
+const HAS_WORKER = !import.meta.url.endsWith('.ts');
 
 interface Job {
   index: number;
@@ -198,21 +221,15 @@ export class LintSession {
       hooks.onProgress?.(++done, jobs.length);
     };
     const workers = this.workerCount(todo.length);
-    if (workers > 1) {
-      const { WorkerPool } = await import('./pool.js');
-      const pool = new WorkerPool(workers, new URL('./worker.js', import.meta.url), this.options);
-      try {
-        await Promise.all(
-          todo.map(async (job) => {
-            const timeoutMs = await this.timeoutFor(job);
-            await finish(job, await pool.run({ path: job.path, absPath: job.absPath, timeoutMs, onTimeout: () => this.timedOut(job, locale, timeoutMs) }));
-          }),
-        );
-      } finally {
-        await pool.close();
+    const pool = HAS_WORKER ? await this.pool(Math.max(1, workers)) : undefined;
+    try {
+      if (workers > 1) {
+        await Promise.all(todo.map(async (job) => finish(job, await this.inWorker(pool!, job, locale))));
+      } else {
+        for (const job of todo) await finish(job, await this.isolated(pool, job, locale));
       }
-    } else {
-      for (const job of todo) await finish(job, await this.lintWithTimeout(job, locale));
+    } finally {
+      await pool?.close();
     }
     if (cache) {
       await cache.save();
@@ -221,11 +238,10 @@ export class LintSession {
     return results.filter((r): r is FileResult => r !== undefined);
   }
 
-  /** How many worker threads to use for `files` drafts (1 = in this thread). */
+  /** How many drafts to check at once, each in its worker thread (1 = one after another). */
   private workerCount(files: number): number {
     const c = this.options.concurrency ?? 'off';
-    // Worker threads run the bundled worker; from TypeScript sources (tests) there is none.
-    if (c === 'off' || import.meta.url.endsWith('.ts')) return 1;
+    if (c === 'off' || !HAS_WORKER) return 1;
     if (c === 'auto') return files >= MIN_FILES_FOR_WORKERS ? Math.max(1, Math.min(availableParallelism(), files)) : 1;
     return Math.max(1, Math.min(c, files));
   }
@@ -235,47 +251,126 @@ export class LintSession {
     return timeLimitMs(this.options.timeLimit ?? DEFAULT_TIME_LIMIT, size, job.path);
   }
 
-  private timedOut(job: Job, locale: Locale, ms: number): FileResult {
+  private async pool(size: number): Promise<WorkerPool> {
+    const { WorkerPool } = await import('./pool.js');
+    return new WorkerPool(size, WORKER_URL, this.options);
+  }
+
+  private get limits(): LintLimits {
+    return { ...DEFAULT_LIMITS, ...this.options.limits };
+  }
+
+  private timedOutResult(path: string, locale: Locale, ms: number): FileResult {
     const text = TIMEOUT_MESSAGE(Math.round(ms / 1000));
-    return fatalResult(job.path, text.zh, text.en, locale);
+    return fatalResult(path, text.zh, text.en, locale);
   }
 
-  /** In-process linting with the time limit (it can abandon a draft stuck in asynchronous work). */
-  private async lintWithTimeout(job: Job, locale: Locale): Promise<FileResult> {
-    const ms = await this.timeoutFor(job);
-    return withTimeLimit(this.lintOne(job.path, job.absPath, job.settings), ms, () => this.timedOut(job, locale, ms));
+  /** A draft whose worker died: out of memory (the usual cause) or otherwise; one line, the run goes on. */
+  private diedResult(path: string, locale: Locale, why: { outOfMemory: boolean; limitMb: number; cause: string }): FileResult {
+    if (why.outOfMemory) {
+      return fatalResult(path, `超出内存限制（${why.limitMb} MB），已放弃此文件；可用 --max-memory 放宽限制`, `out of memory (over the ${why.limitMb} MB limit); the file was abandoned — raise the limit with --max-memory`, locale);
+    }
+    return fatalResult(path, `检查此文件的线程意外退出（${why.cause}），已放弃此文件`, `the thread checking this file stopped unexpectedly (${why.cause}); the file was abandoned`, locale);
   }
 
-  /** One draft, in this thread (also what a worker thread runs). */
-  async lintOne(path: string, absPath: string, settings?: FileSettings): Promise<FileResult> {
+  /** One draft in a worker, where it can be stopped at its time limit and its heap is capped. */
+  private inWorker(pool: WorkerPool, job: Job, locale: Locale, bytes?: Uint8Array): Promise<FileResult> {
+    return (async () => {
+      const timeoutMs = bytes ? timeLimitMs(this.options.timeLimit ?? DEFAULT_TIME_LIMIT, bytes.length, job.path) : await this.timeoutFor(job);
+      return pool.run({
+        path: job.path,
+        absPath: job.absPath,
+        bytes,
+        timeoutMs,
+        onTimeout: () => this.timedOutResult(job.path, job.settings.locale ?? locale, timeoutMs),
+        onDeath: (why) => this.diedResult(job.path, job.settings.locale ?? locale, why),
+      });
+    })();
+  }
+
+  /** Whether a draft may be tried in this thread: small, and only built-in rules (a plugin may loop). */
+  private mayTryHere(job: Job, size: number): boolean {
+    if (this.options.isolation === 'always') return false;
+    if (size > IN_THREAD_MAX_BYTES || !IN_THREAD_FORMATS.has(formatOfPath(job.path) ?? '')) return false;
+    return job.settings.rules.every((r) => !r.id.includes('/'));
+  }
+
+  /**
+   * One draft, isolated: a small one in this thread under tighter caps (with the asynchronous time
+   * limit), moved to a worker when it meets one; a large one in a worker. Without a worker bundle, here.
+   */
+  private async isolated(pool: WorkerPool | undefined, job: Job, locale: Locale, bytes?: Uint8Array): Promise<FileResult> {
+    if (!pool) return this.here(job, locale, bytes, false);
+    const size = bytes ? bytes.length : ((await stat(job.absPath).catch(() => undefined))?.size ?? 0);
+    if (this.mayTryHere(job, size)) {
+      try {
+        return await this.here(job, locale, bytes, true);
+      } catch (error) {
+        if (!overCap(error)) throw error;
+      }
+    }
+    return this.inWorker(pool, job, locale, bytes);
+  }
+
+  /** In this thread with the time limit (it can abandon a draft stuck in asynchronous work). */
+  private async here(job: Job, locale: Locale, bytes: Uint8Array | undefined, strict: boolean): Promise<FileResult> {
+    const ms = bytes ? timeLimitMs(this.options.timeLimit ?? DEFAULT_TIME_LIMIT, bytes.length, job.path) : await this.timeoutFor(job);
+    const limits = strict ? { ...this.limits, ...tighter(this.limits) } : this.limits;
+    const work = this.lintOne(job.path, job.absPath, job.settings, { bytes, limits, strict });
+    return withTimeLimit(work, ms, () => this.timedOutResult(job.path, job.settings.locale ?? locale, ms));
+  }
+
+  /** One draft, in this thread (what a worker thread runs). */
+  async lintOne(path: string, absPath: string, settings?: FileSettings, opts: { bytes?: Uint8Array; limits?: LintLimits; strict?: boolean } = {}): Promise<FileResult> {
     const resolved = settings ?? (await this.settingsFor(absPath));
-    const limits = this.options.limits ?? DEFAULT_LIMITS;
+    const limits = opts.limits ?? this.limits;
     if (this.options.render) {
       // LibreOffice must not outlive the file's time limit: it is given that limit less a second.
       const { setRenderDeadline } = await import('../layout/render.js');
       setRenderDeadline(Date.now() + (await this.timeoutFor({ index: 0, path, absPath, settings: resolved })) - 1000);
     }
-    if (this.options.keepSource && FIXABLE_NAME.test(absPath)) {
+    let bytes = opts.bytes;
+    let sourceHash: string | undefined;
+    if (!bytes && this.options.keepSource && FIXABLE_NAME.test(absPath)) {
       // --fix must write against the very bytes the findings came from: read them once, here.
-      const bytes = await readSourceBytes(absPath, limits.maxFileBytes);
-      if (bytes) {
-        const result = await lintFile({ path, absPath, bytes, settings: resolved, typeFlag: this.options.type, limits, debug: this.options.debug, render: this.options.render });
-        result.sourceHash = hashBytes(bytes);
-        return result;
-      }
+      bytes = await readSourceBytes(absPath, limits.maxFileBytes);
+      if (bytes) sourceHash = hashBytes(bytes);
     }
-    return lintFile({ path, absPath, settings: resolved, typeFlag: this.options.type, limits, debug: this.options.debug, render: this.options.render });
+    const result = await lintFile({ path, absPath, bytes, settings: resolved, typeFlag: this.options.type, limits, debug: this.options.debug, render: this.options.render, ...(opts.strict ? { strict: true } : {}) });
+    if (sourceHash) result.sourceHash = sourceHash;
+    return result;
   }
 
+  /** Bytes (stdin) checked in this thread (what a worker thread runs). */
+  async lintBytesHere(bytes: Uint8Array, shownPath: string, absPath: string): Promise<FileResult> {
+    return lintFile({ path: shownPath, bytes, settings: await this.settingsFor(absPath), typeFlag: this.options.type, limits: this.limits, debug: this.options.debug, render: this.options.render });
+  }
+
+  /** Bytes (stdin, annotate) as a draft named `shownPath`, isolated like any file. */
   async lintBytes(bytes: Uint8Array, shownPath: string): Promise<FileResult> {
     const absPath = resolve(this.options.cwd, shownPath);
     const settings = await this.settingsFor(absPath);
-    const ms = timeLimitMs(this.options.timeLimit ?? DEFAULT_TIME_LIMIT, bytes.length, shownPath);
     const job = { index: 0, path: shownPath, absPath, settings };
-    return withTimeLimit(this.lintBytesNow(bytes, shownPath, settings), ms, () => this.timedOut(job, settings.locale, ms));
+    const tryHere = HAS_WORKER && this.mayTryHere(job, bytes.length);
+    if (!HAS_WORKER || tryHere) {
+      try {
+        return await this.here(job, settings.locale, bytes, tryHere);
+      } catch (error) {
+        if (!overCap(error)) throw error;
+      }
+    }
+    const pool = await this.pool(1);
+    try {
+      return await this.inWorker(pool, job, settings.locale, bytes);
+    } finally {
+      await pool.close();
+    }
   }
+}
 
-  private lintBytesNow(bytes: Uint8Array, shownPath: string, settings: FileSettings): Promise<FileResult> {
-    return lintFile({ path: shownPath, bytes, settings, typeFlag: this.options.type, limits: this.options.limits ?? DEFAULT_LIMITS, debug: this.options.debug, render: this.options.render });
-  }
+/** The in-thread caps: each the smaller of the user's and the trial's. */
+function tighter(limits: LintLimits): Partial<LintLimits> {
+  const out: Partial<LintLimits> = {};
+  for (const [key, value] of Object.entries(IN_THREAD_CAPS) as Array<[keyof LintLimits, number]>) out[key] = Math.min(value, limits[key]);
+  return out;
 }

@@ -12,10 +12,11 @@ export const DEFAULT_TIME_LIMIT: TimeLimit = { secondsPerPage: 3, baseSeconds: 1
 
 /**
  * Page-equivalents of a file from its size, before it is read: a GB/T 9704 page holds 616 characters
- * (about 1.8 KB of UTF-8); a page of .docx or .pdf is rarely under 20 KB.
+ * (about 1.8 KB of UTF-8); a page of .pdf is rarely under 20 KB; a .docx or .ofd is deflated XML, and
+ * repetitive content (a long table) packs a page into 4 KB or less.
  */
 export function pageEquivalents(bytes: number, path: string): number {
-  const perPage = /\.(txt|text|md|markdown)$/i.test(path) ? 1800 : 20_000;
+  const perPage = /\.(txt|text|md|markdown)$/i.test(path) ? 1800 : /\.(docx|ofd|wps)$/i.test(path) ? 4_000 : 20_000;
   return Math.max(1, Math.ceil(bytes / perPage));
 }
 

@@ -1,13 +1,14 @@
-// A worker thread of --concurrency: lints the drafts the main thread sends, one at a time.
+// A worker thread: checks the drafts the main thread sends, one at a time, under the heap cap it was
+// started with.
 import { parentPort, workerData } from 'node:worker_threads';
 import { LintSession, type SessionOptions } from './session.js';
 import { portableResult } from './portable-result.js';
 
 const session = new LintSession(workerData as SessionOptions);
 
-parentPort!.on('message', async (job: { id: number; path: string; absPath: string }) => {
+parentPort!.on('message', async (job: { id: number; path: string; absPath: string; bytes?: Uint8Array }) => {
   try {
-    const result = await session.lintOne(job.path, job.absPath);
+    const result = job.bytes ? await session.lintBytesHere(job.bytes, job.path, job.absPath) : await session.lintOne(job.path, job.absPath);
     parentPort!.postMessage({ id: job.id, result: portableResult(result) });
   } catch (error) {
     const e = error as Error & { filepath?: string; keyPath?: string; zh?: string; en?: string };

@@ -7,11 +7,16 @@ export interface Decoded {
   encoding: string;
 }
 
-const CJK = /[\u3400-\u9fff]/g;
-
+/** The share of CJK characters, judged on the first 64K characters (a count, no array of matches). */
 function cjkShare(text: string): number {
-  if (!text.length) return 0;
-  return (text.match(CJK)?.length ?? 0) / text.length;
+  const n = Math.min(text.length, 65_536);
+  if (!n) return 0;
+  let cjk = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff) cjk++;
+  }
+  return cjk / n;
 }
 
 function tryDecode(bytes: Uint8Array, encoding: string): string | undefined {
@@ -29,7 +34,7 @@ function guessUtf16(bytes: Uint8Array): string | undefined {
     const text = tryDecode(bytes, encoding);
     if (text === undefined) continue;
     // Chinese text in UTF-16 decodes to mostly CJK (or ASCII whitespace and digits); random bytes do not.
-    const plausible = text.replace(/[\s\d\p{P}\p{S}a-zA-Z]/gu, '');
+    const plausible = text.slice(0, 65_536).replace(/[\s\d\p{P}\p{S}a-zA-Z]/gu, '');
     if (plausible.length && cjkShare(plausible) > 0.8) return text;
   }
   return undefined;

@@ -46,6 +46,7 @@ const damaged = {
   directory: () => docErrors.corrupt({ zh: 'OLE 复合文档的目录无效', en: 'the directory of the OLE compound file is invalid' }),
   fib: () => docErrors.corrupt({ zh: 'Word 文件头（FIB）不完整', en: 'the Word file header (FIB) is incomplete' }),
   table: () => docErrors.corrupt({ zh: '缺少 Word 表格流（0Table/1Table）', en: 'the Word table stream (0Table/1Table) is missing' }),
+  pieces: () => docErrors.corrupt({ zh: 'Word 正文片段表（piece table）无效或指向文件之外', en: 'the Word piece table is invalid or points outside the file' }),
 };
 
 interface DirEntry {
@@ -241,7 +242,40 @@ function checkFib(word: Uint8Array, file: CompoundFile): void {
   if (flags & 0x0100) throw docErrors.encrypted();
   // fWhichTblStm (bit 9): which table stream holds the piece table.
   // Reading it here checks its chain before word-extractor walks it.
-  if (!file.stream(flags & 0x0200 ? '1Table' : '0Table')) throw damaged.table();
+  const table = file.stream(flags & 0x0200 ? '1Table' : '0Table');
+  if (!table) throw damaged.table();
+  checkPieceTable(word, table, dv.getUint32(0x1a2, true), dv.getUint32(0x1a6, true));
+}
+
+/**
+ * The piece table (MS-DOC 2.9.38 Clx) maps the text to byte ranges of the WordDocument stream: every
+ * piece must lie inside it, or the text read would be missing or made of whatever bytes lie there.
+ */
+function checkPieceTable(word: Uint8Array, table: Uint8Array, fcClx: number, lcbClx: number): void {
+  if (fcClx + lcbClx > table.length || lcbClx === 0) throw damaged.pieces();
+  const dv = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  let p = fcClx;
+  const end = fcClx + lcbClx;
+  // Prc entries (formatting) come first; the Pcdt (0x02) holds the pieces.
+  while (p < end && table[p] === 0x01) {
+    if (p + 3 > end) throw damaged.pieces();
+    p += 3 + dv.getInt16(p + 1, true);
+  }
+  if (p + 5 > end || table[p] !== 0x02) throw damaged.pieces();
+  const lcb = dv.getUint32(p + 1, true);
+  const plc = p + 5;
+  if (plc + lcb > end || lcb < 16 || (lcb - 4) % 12 !== 0) throw damaged.pieces();
+  const n = (lcb - 4) / 12;
+  for (let i = 0; i < n; i++) {
+    const cpStart = dv.getUint32(plc + i * 4, true);
+    const cpEnd = dv.getUint32(plc + (i + 1) * 4, true);
+    if (cpEnd < cpStart) throw damaged.pieces();
+    const fc = dv.getUint32(plc + (n + 1) * 4 + i * 8 + 2, true);
+    const compressed = (fc & 0x40000000) !== 0;
+    const start = compressed ? (fc & 0x3fffffff) / 2 : fc;
+    const bytes = (cpEnd - cpStart) * (compressed ? 1 : 2);
+    if (start + bytes > word.length) throw damaged.pieces();
+  }
 }
 
 /** PIDSI_PAGECOUNT from \x05SummaryInformation: what the last saving program counted. */

@@ -2,6 +2,7 @@
 import { extname } from 'node:path';
 import type { Format } from '../document/model.js';
 import { SNIFFED_NAMES, sniff, type Sniffed } from './detect.js';
+import { checkParagraphs, DEFAULT_LIMITS } from '../engine/limits.js';
 import { ReadError, type ReadResult, type ReaderOptions } from './types.js';
 
 const EXTENSIONS: Record<string, Format> = {
@@ -31,6 +32,13 @@ function formatOfContent(kind: Sniffed): Format | undefined {
 }
 
 export async function readDocumentBytes(bytes: Uint8Array, path: string, options: ReaderOptions): Promise<ReadResult> {
+  const read = await readByFormat(bytes, path, options);
+  // Readers check their caps as they go; this backstop holds the rules' input to the same caps.
+  checkParagraphs(read.paragraphs, options.limits ?? DEFAULT_LIMITS);
+  return read;
+}
+
+async function readByFormat(bytes: Uint8Array, path: string, options: ReaderOptions): Promise<ReadResult> {
   const kind = sniff(bytes);
   if (kind === 'empty') throw new ReadError('empty-file', { zh: '文件是空的（0 字节）', en: 'the file is empty (0 bytes)' });
   const byName = formatOfPath(path);

@@ -1,6 +1,7 @@
 // The .ofd reader (GB/T 33190-2016, the fixed-layout format of Chinese e-government): the zip
 // package read with the .docx reader's capped zip reader, the text of each page placed from its
 // TextCode positions, and the lines re-joined into paragraphs by the PDF reader's layout code.
+import { DEFAULT_LIMITS, LimitError, limitMessages, type LintLimits } from '../engine/limits.js';
 import type { ReadWarning } from '../document/model.js';
 import { ZipArchive } from './docx/zip.js';
 import { readPageContent, keepPageText, PT_PER_MM, type PageContent } from './ofd/content.js';
@@ -21,9 +22,9 @@ const NO_TEXT_WARNING: ReadWarning = {
   },
 };
 
-function openZip(bytes: Uint8Array, maxInflatedBytes: number): ZipArchive {
+function openZip(bytes: Uint8Array, maxInflatedBytes: number, maxPartBytes: number): ZipArchive {
   try {
-    return new ZipArchive(bytes, maxInflatedBytes);
+    return new ZipArchive(bytes, maxInflatedBytes, maxPartBytes);
   } catch (error) {
     // The zip reader words "not a zip" for .docx; everything else it says names no format.
     if (error instanceof ReadError && error.code === 'not-docx') throw ofdErrors.notZip();
@@ -32,7 +33,13 @@ function openZip(bytes: Uint8Array, maxInflatedBytes: number): ZipArchive {
 }
 
 /** Each page's text runs (templates under and over the page's own content) and its height. */
-function readPages(zip: ZipArchive, doc: OfdDocument): PageText[] {
+function readPages(zip: ZipArchive, doc: OfdDocument, limits: LintLimits): PageText[] {
+  // Templates are shared: a page list that repeats a big one multiplies its text. Counted as placed.
+  let placed = 0;
+  const place = (n: number): void => {
+    placed += n;
+    if (placed > limits.maxOfdObjects) throw new LimitError('maxOfdObjects', limitMessages.ofdObjects(limits.maxOfdObjects));
+  };
   const templateCache = new Map<string, PageContent>();
   const template = (id: string): PageContent | undefined => {
     const part = doc.templates.get(id);
@@ -46,14 +53,21 @@ function readPages(zip: ZipArchive, doc: OfdDocument): PageText[] {
   };
   return doc.pages.map((ref) => {
     const page = readPageContent(readPart(zip, ref.content, doc.root, keepPageText));
+    place(page.items.length);
     const under: PageText['items'] = [];
     const over: PageText['items'] = [];
     for (const tpl of page.templates) {
       const content = template(tpl.id);
-      if (content) (tpl.foreground ? over : under).push(...content.items);
+      if (!content) continue;
+      place(content.items.length);
+      const into = tpl.foreground ? over : under;
+      for (const item of content.items) into.push(item);
     }
     const box = page.box ?? doc.pageBox ?? A4_MM;
-    return { height: box[3]! * PT_PER_MM, items: [...under, ...page.items, ...over] };
+    const items = under;
+    for (const item of page.items) items.push(item);
+    for (const item of over) items.push(item);
+    return { height: box[3]! * PT_PER_MM, items };
   });
 }
 
@@ -92,9 +106,10 @@ function usableTitle(title: string | undefined): string | undefined {
 }
 
 export const readOfd: Reader = async (bytes, _path, options) => {
-  const zip = openZip(bytes, options.maxInflatedBytes);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const zip = openZip(bytes, options.maxInflatedBytes, limits.maxPartBytes);
   const doc = readOfdDocument(zip);
-  const pages = readPages(zip, doc);
+  const pages = readPages(zip, doc, limits);
   const layout = layoutParagraphs(pages);
 
   const result: ReadResult = {

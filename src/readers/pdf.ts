@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { layoutParagraphs, plainParagraphs, type LayoutResult, type PageText, type TextItem } from './pdf/layout.js';
 import { ReadError, type ReadResult, type Reader } from './types.js';
+import { DEFAULT_LIMITS, LimitError } from '../engine/limits.js';
 
 type PdfParseModule = typeof import('pdf-parse');
 type PdfParser = InstanceType<PdfParseModule['PDFParse']>;
@@ -137,7 +138,11 @@ function toReadError(error: unknown): ReadError {
   return errors.corrupt(error);
 }
 
-export const readPdf: Reader = async (bytes) => {
+/** The page count a PDF records is not to be trusted when it is not a whole number ≥ 1 (/Count -5). */
+const plausibleCount = (n: number): boolean => Number.isInteger(n) && n >= 1;
+
+export const readPdf: Reader = async (bytes, _path, options) => {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   let pdfParse: PdfParseModule;
   let assets: AssetDirs;
   try {
@@ -161,16 +166,24 @@ export const readPdf: Reader = async (bytes) => {
     useSystemFonts: false,
     verbosity: pdfParse.VerbosityLevel.ERRORS,
   });
-  let extracted: { count: number; layout: LayoutResult | undefined; pages: PageText[] };
+  let extracted: { count: number; recorded?: number; layout: LayoutResult | undefined; pages: PageText[] };
   try {
     // getInfo() opens the document (and throws for a password or a damaged file).
     const info = await parser.getInfo();
     // pdf-parse's getText() gives strings only; the positions re-joining needs come from the
     // pdf.js document it holds. If that field ever goes, fall back to its plain text.
     const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
-    extracted = doc
-      ? { count: doc.numPages, layout: undefined, pages: await readPages(doc) }
-      : { count: info.total, layout: await readPlainText(parser), pages: [] };
+    if (!doc) extracted = { count: info.total, layout: await readPlainText(parser), pages: [] };
+    else if (plausibleCount(doc.numPages)) {
+      // Every page is counted; text is taken from the first maxPdfPages (a strict trial hands a longer one to a worker).
+      if (doc.numPages > limits.maxPdfPages && options.strict) throw new LimitError('maxPdfPages', { zh: `PDF 超过 ${limits.maxPdfPages} 页`, en: `a PDF of more than ${limits.maxPdfPages} pages` });
+      extracted = { count: doc.numPages, layout: undefined, pages: await readPages(doc, Math.min(doc.numPages, limits.maxPdfPages)) };
+    } else {
+      // A damaged page count: the pages that can be opened, one by one, up to the cap.
+      const pages = await readPagesUntilMissing(doc, limits.maxPdfPages);
+      if (pages.length === 0) throw new ReadError('pdf-corrupt', { zh: `文件已损坏：PDF 记录的页数（${doc.numPages}）无效，也打不开第 1 页`, en: `damaged file: the PDF records an impossible page count (${doc.numPages}) and its first page does not open` });
+      extracted = { count: pages.length, recorded: doc.numPages, layout: undefined, pages };
+    }
   } catch (error) {
     throw toReadError(error);
   } finally {
@@ -183,34 +196,55 @@ export const readPdf: Reader = async (bytes) => {
   const result: ReadResult = {
     format: 'pdf',
     paragraphs: layout.paragraphs,
-    pages: { count: extracted.count, method: 'pdf', exact: true },
+    pages: { count: extracted.count, method: 'pdf', exact: extracted.recorded === undefined },
     warnings: [],
     hasText: layout.paragraphs.length > 0,
   };
   if (layout.title !== undefined) result.title = layout.title;
   if (layout.lastPageFill !== undefined) result.pages!.lastPageFill = layout.lastPageFill;
   if (!result.hasText) result.warnings.push(NO_TEXT_WARNING);
+  if (extracted.recorded !== undefined) {
+    result.warnings.push({ code: 'pdf-page-count-damaged', message: { zh: `PDF 记录的页数（${extracted.recorded}）无效，按能打开的 ${extracted.count} 页计`, en: `the PDF records an impossible page count (${extracted.recorded}); counted the ${extracted.count} page(s) that open` } });
+  } else if (extracted.layout === undefined && extracted.pages.length < extracted.count) {
+    result.warnings.push({ code: 'pdf-pages-capped', message: { zh: `共 ${extracted.count} 页，只检查了前 ${extracted.pages.length} 页的文字（可用 --limit pdf-pages=… 放宽）`, en: `${extracted.count} pages; the text of the first ${extracted.pages.length} was checked (raise it with --limit pdf-pages=…)` } });
+  }
   return result;
 };
 
-async function readPages(doc: PdfDocumentProxy): Promise<PageText[]> {
+/** Pages 1, 2, … until one is missing (or the cap): for a PDF whose recorded count is damaged. */
+async function readPagesUntilMissing(doc: PdfDocumentProxy, cap: number): Promise<PageText[]> {
   const pages: PageText[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
+  for (let n = 1; n <= cap; n++) {
+    let page: PdfPageProxy;
     try {
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const items: TextItem[] = [];
-      for (const raw of content.items) {
-        const item = toTextItem(raw, viewport.transform);
-        if (item) items.push(item);
-      }
-      pages.push({ height: viewport.height, items });
-    } finally {
-      page.cleanup();
+      page = await doc.getPage(n);
+    } catch {
+      break;
     }
+    pages.push(await pageText(page));
   }
   return pages;
+}
+
+async function readPages(doc: PdfDocumentProxy, upTo: number): Promise<PageText[]> {
+  const pages: PageText[] = [];
+  for (let n = 1; n <= upTo; n++) pages.push(await pageText(await doc.getPage(n)));
+  return pages;
+}
+
+async function pageText(page: PdfPageProxy): Promise<PageText> {
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const items: TextItem[] = [];
+    for (const raw of content.items) {
+      const item = toTextItem(raw, viewport.transform);
+      if (item) items.push(item);
+    }
+    return { height: viewport.height, items };
+  } finally {
+    page.cleanup();
+  }
 }
 
 /** A pdf.js text run in top-down viewport space; undefined for runs that are not horizontal text. */

@@ -1,6 +1,7 @@
 // Plain-text and Markdown drafts: one paragraph per source line, so a finding's line is the file's line.
 import { parseHeadingMarker } from '../document/heading-marker.js';
 import type { InlineControl, ParagraphKind } from '../document/model.js';
+import { checkParagraphs, DEFAULT_LIMITS } from '../engine/limits.js';
 import { decodeText } from './decode-text.js';
 import type { RawParagraph, ReadResult, Reader } from './types.js';
 
@@ -80,9 +81,11 @@ function readMarkdown(lines: string[]): RawParagraph[] {
 }
 
 function makeReader(format: 'txt' | 'md'): Reader {
-  return async (bytes) => {
+  return async (bytes, _path, options) => {
     const { text } = await decodeText(bytes);
     const lines = text.split(/\r\n|\r|\n/);
+    // Before any line is classified: a 100 MB line, or millions of lines, stop here with one message.
+    checkParagraphs(lines, options.limits ?? DEFAULT_LIMITS);
     if (lines.length > 1 && lines.at(-1) === '') lines.pop();
     const paragraphs = format === 'md' ? readMarkdown(lines) : readPlain(lines);
     const title = paragraphs.find((p) => p.kind === 'title')?.text.trim();

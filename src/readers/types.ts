@@ -19,6 +19,13 @@ export interface ReadResult {
 export interface ReaderOptions {
   /** Refuse a compressed container whose parts inflate past this many bytes (zip bombs). */
   maxInflatedBytes: number;
+  /** The other caps on the work (engine/limits.ts); the defaults when absent. */
+  limits?: import('../engine/limits.js').LintLimits;
+  /**
+   * A trial in the main thread under tighter caps: a cap that would otherwise end in a warning and a
+   * partial reading (PDF pages) throws instead, so the draft is checked again in a worker.
+   */
+  strict?: boolean;
 }
 
 export type Reader = (bytes: Uint8Array, path: string, options: ReaderOptions) => Promise<ReadResult>;

@@ -67,7 +67,7 @@ describe('bad .pdf', () => {
 
 describe('limits and the file system', () => {
   test('a file over the size limit', () => {
-    expectOneLine(['fixtures/seeds/002-city-report.pdf', '--max-file-size', '0.05'], '002-city-report.pdf', /文件过大（.+，上限 51\.2 KB）/);
+    expectOneLine(['fixtures/seeds/002-city-report.pdf', '--max-file-size', '0.05'], '002-city-report.pdf', /文件过大（.+，上限 51\.2 KB；可用 --max-file-size 放宽）/);
   });
 
   test('a text file in no detectable encoding', () => {

@@ -67,6 +67,17 @@ export class PageFlow {
     this.numbering = { page: this.pages, start };
   }
 
+  /** Moves on `n` columns at once (natural breaks), as `n` calls of newColumn would. */
+  skipColumns(n: number): void {
+    if (n <= 0) return;
+    const total = this.column + n;
+    this.pages += Math.floor(total / this.columns);
+    this.column = total % this.columns;
+    this.y = 0;
+    this.top = 'natural';
+    this.pendingAfter = 0;
+  }
+
   /** Room the gap before a block takes here: dropped at the top of a naturally broken page. */
   gap(before: number): number {
     if (this.atTop) return this.top === 'natural' && this.dropSpaceAtTop ? 0 : before;
@@ -158,10 +169,21 @@ export class PageFlow {
       }
       // Taller than a page: split between lines from the top of this one, or run on over further pages.
       if (splittable && this.splitRow(row, tl.closing, freshPage)) return;
+      // A row taller than the page runs on over further pages: counted, not looped page by page (a damaged
+      // row height of 2^31 twips is a hundred thousand pages), and never forever when the repeated header
+      // rows leave no room.
       let rest = row.height;
-      while (this.y + rest > this.height + EPS && rest > this.height - this.y && this.height - this.y > EPS) {
+      if (this.y + rest > this.height + EPS && rest > this.height - this.y) {
         rest -= this.height - this.y;
         freshPage();
+        const room = this.height - this.y;
+        if (room > EPS && rest > room + EPS) {
+          const more = Math.ceil((rest - room - EPS) / room);
+          rest -= more * room;
+          this.skipColumns(more);
+          this.y = headerHeight;
+          pageHead = this.y;
+        }
       }
       this.y += rest;
     });

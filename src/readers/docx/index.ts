@@ -12,7 +12,9 @@ import { isEncryptedOle, isOle } from './ole.js';
 import { findParts } from './package.js';
 import { lazyStyleSource, treeStyleSource, type StyleSource } from './style-source.js';
 import { StyleSheet } from './styles.js';
-import { child, decodeXml, parseXml, type XmlElement } from './xml.js';
+import { ReadError } from '../types.js';
+import { checkWellFormed, child, decodeXml, parseXml, type ParseOptions, type XmlElement } from './xml.js';
+import { counter, DEFAULT_LIMITS, LimitError, limitMessages, type LintLimits } from '../../engine/limits.js';
 import { ZipArchive } from './zip.js';
 
 export type * from './layout-facts.js';
@@ -23,30 +25,75 @@ export type * from './layout-facts.js';
  */
 const DOCUMENT_TEXT = (name: string): boolean => name === 'w:t' || name === 'wp:posOffset';
 
-function optionalPart(zip: ZipArchive, path: string): XmlElement | undefined {
-  const bytes = zip.read(path);
-  return bytes ? parseXml(bytes, path, { keepTextIn: () => false }) : undefined;
+/**
+ * A damaged styles.xml or numbering.xml does not stop the text from being checked, but it is said:
+ * the styles (sizes, headings) or the list numbers fall back to Word's defaults.
+ */
+function damagedPart(error: unknown, warnings: ReadWarning[], what: { zh: string; en: string }): void {
+  if (!(error instanceof ReadError) || error.code !== 'xml-malformed') throw error;
+  warnings.push({ code: 'docx-part-damaged', message: { zh: `${error.zh}；${what.zh}`, en: `${error.en}; ${what.en}` } });
 }
 
-function readStyleSource(zip: ZipArchive, path: string): StyleSource {
+function optionalPart(zip: ZipArchive, path: string, warnings: ReadWarning[]): XmlElement | undefined {
+  const bytes = zip.read(path);
+  try {
+    return bytes ? parseXml(bytes, path, { keepTextIn: () => false }) : undefined;
+  } catch (error) {
+    damagedPart(error, warnings, { zh: '列表编号未能生成', en: 'list numbers were not generated' });
+    return undefined;
+  }
+}
+
+function readStyleSource(zip: ZipArchive, path: string, warnings: ReadWarning[]): StyleSource {
   const bytes = zip.read(path);
   if (!bytes) return treeStyleSource(undefined);
   const text = decodeXml(bytes);
-  return lazyStyleSource(text, path) ?? treeStyleSource(parseXml(text, path, { keepTextIn: () => false }));
+  try {
+    // The lazy source parses only the styles in use: the whole part is checked once, so damage anywhere shows.
+    checkWellFormed(text, path);
+    return lazyStyleSource(text, path) ?? treeStyleSource(parseXml(text, path, { keepTextIn: () => false }));
+  } catch (error) {
+    damagedPart(error, warnings, { zh: '样式按默认处理，页数估算可能偏差', en: 'default styles were used; the page estimate may be off' });
+    return treeStyleSource(undefined);
+  }
+}
+
+/** Paragraphs, table cells and the characters of one paragraph, counted as document.xml is parsed. */
+function countedWhileParsing(limits: LintLimits): Pick<ParseOptions, 'onOpen' | 'onText'> {
+  const paragraph = counter(limits.maxParagraphs, 'maxParagraphs', limitMessages.paragraphs);
+  const cell = counter(limits.maxTableCells, 'maxTableCells', limitMessages.tableCells);
+  let chars = 0;
+  let total = 0;
+  return {
+    onOpen: (name) => {
+      if (name === 'w:p') {
+        paragraph();
+        chars = 0;
+      } else if (name === 'w:tc') cell();
+    },
+    onText: (length) => {
+      chars += length;
+      total += length;
+      if (chars > limits.maxParagraphChars) throw new LimitError('maxParagraphChars', limitMessages.paragraphChars(limits.maxParagraphChars));
+      if (total > limits.maxChars) throw new LimitError('maxChars', limitMessages.chars(limits.maxChars));
+    },
+  };
 }
 
 export const readDocx: Reader = async (bytes, _path, options) => {
   if (isOle(bytes)) throw isEncryptedOle(bytes) ? docxErrors.encrypted() : docxErrors.oleDoc();
-  const zip = new ZipArchive(bytes, options.maxInflatedBytes);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const zip = new ZipArchive(bytes, options.maxInflatedBytes, limits.maxPartBytes);
   const parts = findParts(zip);
   const documentBytes = zip.read(parts.document);
   if (!documentBytes) throw docxErrors.missingPart('word/document.xml');
-  const document = parseXml(documentBytes, parts.document, { keepTextIn: DOCUMENT_TEXT });
+  const document = parseXml(documentBytes, parts.document, { keepTextIn: DOCUMENT_TEXT, ...countedWhileParsing(limits) });
   const body = child(document, 'w:body');
   if (!body) throw docxErrors.missingPart(`${parts.document} <w:body>`);
 
-  const styles = new StyleSheet(readStyleSource(zip, parts.styles));
-  const numbering = new Numbering(optionalPart(zip, parts.numbering), styles);
+  const warnings: ReadWarning[] = [];
+  const styles = new StyleSheet(readStyleSource(zip, parts.styles, warnings));
+  const numbering = new Numbering(optionalPart(zip, parts.numbering, warnings), styles, limits);
   const reader = new BodyReader(styles, numbering);
   reader.readBody(body);
   assignKinds(reader.paragraphs, reader.meta);
@@ -64,7 +111,6 @@ export const readDocx: Reader = async (bytes, _path, options) => {
   const metadataTitle = readCoreTitle(zip, parts.core);
   if (metadataTitle !== undefined) layout.metadataTitle = metadataTitle;
 
-  const warnings: ReadWarning[] = [];
   const hasText = reader.paragraphs.some((p) => p.text.trim().length > 0);
   if (reader.trackedChanges) {
     warnings.push({

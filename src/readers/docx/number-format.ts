@@ -82,6 +82,8 @@ function roman(n: number): string {
 
 /** Word's letters: A…Z, then AA…ZZ (the letter repeated), not base 26. */
 function letters(n: number): string {
+  // Word stops repeating at 780 (ZZZ… thirty times); past that a damaged start value would make megabytes.
+  if (n > 780) return String(n);
   const letter = String.fromCharCode(65 + ((n - 1) % 26));
   return letter.repeat(Math.floor((n - 1) / 26) + 1);
 }

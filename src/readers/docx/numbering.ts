@@ -7,6 +7,7 @@ import { formatNumber } from './number-format.js';
 import { bulletText } from './symbols.js';
 import { int, onOff } from './units.js';
 import { child, childrenNamed, type XmlElement } from './xml.js';
+import { counter, DEFAULT_LIMITS, LimitError, limitMessages, type LintLimits } from '../../engine/limits.js';
 
 export interface LevelDef {
   start: number;
@@ -41,7 +42,10 @@ export interface GeneratedNumber {
 
 const LEVELS = 9;
 
-function readLevel(lvl: XmlElement): LevelDef {
+function readLevel(lvl: XmlElement, limits: LintLimits): LevelDef {
+  const lvlText = child(lvl, 'w:lvlText')?.attrs['w:val'] ?? '';
+  // Repeated in front of every paragraph of the list: a huge pattern would multiply memory by paragraphs.
+  if (lvlText.length > limits.maxLevelTextChars) throw new LimitError('maxLevelTextChars', limitMessages.levelText(limits.maxLevelTextChars));
   let numFmtEl = child(lvl, 'w:numFmt');
   // Newer formats hide behind mc:AlternateContent; the fallback is the one every reader knows.
   if (!numFmtEl) numFmtEl = child(child(child(lvl, 'mc:AlternateContent'), 'mc:Fallback'), 'w:numFmt');
@@ -50,7 +54,7 @@ function readLevel(lvl: XmlElement): LevelDef {
   const def: LevelDef = {
     start: int(child(lvl, 'w:start')?.attrs['w:val']) ?? 0,
     numFmt: numFmtEl?.attrs['w:val'] ?? 'decimal',
-    lvlText: child(lvl, 'w:lvlText')?.attrs['w:val'] ?? '',
+    lvlText,
     isLgl: isLglEl ? onOff(isLglEl.attrs['w:val']) : false,
     suffix: suff === 'space' || suff === 'nothing' ? suff : 'tab',
     pPr: readPPr(child(lvl, 'w:pPr')),
@@ -72,14 +76,17 @@ export class Numbering {
   constructor(
     root: XmlElement | undefined,
     private readonly styles: StyleSheet,
+    limits: LintLimits = DEFAULT_LIMITS,
   ) {
+    const definition = counter(limits.maxNumberingDefinitions, 'maxNumberingDefinitions', limitMessages.numbering);
     for (const a of childrenNamed(root, 'w:abstractNum')) {
+      definition();
       const id = a.attrs['w:abstractNumId'];
       if (id === undefined || this.abstracts.has(id)) continue;
       const levels = new Map<number, LevelDef>();
       for (const lvl of childrenNamed(a, 'w:lvl')) {
         const ilvl = int(lvl.attrs['w:ilvl']) ?? 0;
-        if (!levels.has(ilvl)) levels.set(ilvl, readLevel(lvl));
+        if (!levels.has(ilvl)) levels.set(ilvl, readLevel(lvl, limits));
       }
       const def: AbstractDef = { id, levels };
       const link = child(a, 'w:numStyleLink')?.attrs['w:val'];
@@ -87,6 +94,7 @@ export class Numbering {
       this.abstracts.set(id, def);
     }
     for (const n of childrenNamed(root, 'w:num')) {
+      definition();
       const id = n.attrs['w:numId'];
       const abstractId = child(n, 'w:abstractNumId')?.attrs['w:val'];
       if (id === undefined || abstractId === undefined || this.nums.has(id)) continue;
@@ -97,7 +105,7 @@ export class Numbering {
         const start = int(child(o, 'w:startOverride')?.attrs['w:val']);
         if (start !== undefined) entry.start = start;
         const lvl = child(o, 'w:lvl');
-        if (lvl) entry.level = readLevel(lvl);
+        if (lvl) entry.level = readLevel(lvl, limits);
         overrides.set(ilvl, entry);
       }
       this.nums.set(id, { abstractId, overrides });

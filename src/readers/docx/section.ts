@@ -10,28 +10,37 @@ const GRIDS = new Set<DocGridType>(['default', 'lines', 'linesAndChars', 'snapTo
 const A4 = { w: 11906, h: 16838 };
 const DEFAULT_MARGINS = { top: 1440, right: 1800, bottom: 1440, left: 1800, header: 851, footer: 992, gutter: 0 };
 
+/** Word's own bounds: a page side is 0.1–22 inches, margins and pitches within ±22 inches, at most 45 columns. */
+const MAX_MEASURE = 31680;
+const MAX_COLUMNS = 45;
+/** A measure inside Word's bounds, or the fallback: a damaged 2147483647 or 0 must not drive the layout. */
+function within(value: number | undefined, min: number, max: number, fallback?: number): number | undefined {
+  return value === undefined || !(value >= min && value <= max) ? fallback : value;
+}
+
 export function readSection(sectPr: XmlElement | undefined, firstBlock: number, endBlock: number): SectionFacts {
   const type = child(sectPr, 'w:type')?.attrs['w:val'] as SectionStart | undefined;
   const pgSz = child(sectPr, 'w:pgSz');
-  const width = twips(pgSz?.attrs['w:w']) ?? A4.w;
-  const height = twips(pgSz?.attrs['w:h']) ?? A4.h;
+  const width = within(twips(pgSz?.attrs['w:w']), 144, MAX_MEASURE, A4.w)!;
+  const height = within(twips(pgSz?.attrs['w:h']), 144, MAX_MEASURE, A4.h)!;
   const orient = pgSz?.attrs['w:orient'];
   const pgMar = child(sectPr, 'w:pgMar');
-  const m = (key: keyof typeof DEFAULT_MARGINS): number => twips(pgMar?.attrs[`w:${key}`]) ?? DEFAULT_MARGINS[key];
+  const m = (key: keyof typeof DEFAULT_MARGINS): number => within(twips(pgMar?.attrs[`w:${key}`]), -MAX_MEASURE, MAX_MEASURE, DEFAULT_MARGINS[key])!;
   const grid = child(sectPr, 'w:docGrid');
   const gridType = grid?.attrs['w:type'] as DocGridType | undefined;
   const docGrid: SectionFacts['docGrid'] = { type: gridType && GRIDS.has(gridType) ? gridType : 'default' };
-  const linePitch = int(grid?.attrs['w:linePitch']);
-  const charSpace = int(grid?.attrs['w:charSpace']);
+  const linePitch = within(int(grid?.attrs['w:linePitch']), 1, MAX_MEASURE);
+  // charSpace is in 1/4096 pt of extra (or less) room per character: ±22 inches of it is already absurd.
+  const charSpace = within(int(grid?.attrs['w:charSpace']), -MAX_MEASURE * 4096, MAX_MEASURE * 4096);
   if (linePitch !== undefined) docGrid.linePitch = linePitch;
   if (charSpace !== undefined) docGrid.charSpace = charSpace;
   const cols = child(sectPr, 'w:cols');
-  const colWidths = childrenNamed(cols, 'w:col').map((c) => twips(c.attrs['w:w']) ?? 0);
+  const colWidths = childrenNamed(cols, 'w:col').slice(0, MAX_COLUMNS).map((c) => within(twips(c.attrs['w:w']), 0, MAX_MEASURE, 0)!);
   const columns: SectionFacts['columns'] = {
-    count: Math.max(1, int(cols?.attrs['w:num']) ?? (colWidths.length || 1)),
+    count: Math.min(MAX_COLUMNS, Math.max(1, int(cols?.attrs['w:num']) ?? (colWidths.length || 1))),
     equalWidth: cols?.attrs['w:equalWidth'] !== undefined ? onOff(cols.attrs['w:equalWidth']) : colWidths.length === 0,
   };
-  const space = twips(cols?.attrs['w:space']);
+  const space = within(twips(cols?.attrs['w:space']), 0, MAX_MEASURE);
   if (space !== undefined) columns.space = space;
   if (colWidths.length > 0) columns.widths = colWidths;
   const titlePg = child(sectPr, 'w:titlePg');

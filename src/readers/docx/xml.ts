@@ -17,6 +17,9 @@ export interface ParseOptions {
   maxDepth?: number;
   /** Keep text only inside elements whose (canonical) name passes; default keeps all text. */
   keepTextIn?: (elementName: string) => boolean;
+  /** Told of each element as it opens and of each kept text's length: where caps are counted while parsing. */
+  onOpen?: (elementName: string) => void;
+  onText?: (length: number) => void;
 }
 
 export const DEFAULT_MAX_DEPTH = 256;
@@ -120,6 +123,7 @@ export function parseXml(source: string | Uint8Array, part: string, options: Par
       for (const key in rawAttrs) attrs[rename(scope, key, true)] = rawAttrs[key]!;
       name = rename(scope, name, false);
     }
+    options.onOpen?.(name);
     const element: XmlElement = { name, attrs, children: [] };
     stack[stack.length - 1]!.children.push(element);
     stack.push(element);
@@ -135,6 +139,7 @@ export function parseXml(source: string | Uint8Array, part: string, options: Par
   });
   const onText = (t: string): void => {
     if (!keepText || stack.length < 2) return;
+    options.onText?.(t.length);
     const children = stack[stack.length - 1]!.children;
     const last = children.length - 1;
     if (last >= 0 && typeof children[last] === 'string') children[last] = (children[last] as string) + t;
@@ -153,6 +158,17 @@ export function parseXml(source: string | Uint8Array, part: string, options: Par
   const top = root.children.find((c): c is XmlElement => typeof c !== 'string');
   if (!top) throw docxErrors.xmlMalformed(part, 'no root element', undefined);
   return top;
+}
+
+/** Throws xml-malformed unless `text` is well-formed XML (a tokenising pass, no tree built). */
+export function checkWellFormed(text: string, part: string): void {
+  const parser = new SaxesParser({ xmlns: false });
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+    throw docxErrors.xmlMalformed(part, detail, err);
+  }
 }
 
 // Small accessors, so the readers stay readable.

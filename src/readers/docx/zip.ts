@@ -4,6 +4,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import * as zlib from 'node:zlib';
 import { crc32 } from './crc32.js';
 import { docxErrors } from './errors.js';
+import { LimitError, limitMessages } from '../../engine/limits.js';
 
 export interface ZipEntry {
   name: string;
@@ -31,6 +32,8 @@ export class ZipArchive {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly maxInflatedBytes: number,
+    /** One part may not inflate past this either (a 200 MB document.xml is refused before it is parsed). */
+    private readonly maxPartBytes = maxInflatedBytes,
   ) {
     for (const entry of readCentralDirectory(bytes)) {
       const key = normaliseName(entry.name);
@@ -58,9 +61,11 @@ export class ZipArchive {
   private extract(entry: ZipEntry): Uint8Array {
     const { name } = entry;
     if (entry.flags & 1) throw docxErrors.zipEncrypted();
-    const remaining = this.maxInflatedBytes - this.inflated;
+    const total = this.maxInflatedBytes - this.inflated;
+    const remaining = Math.min(total, this.maxPartBytes);
+    const over = (): Error => (remaining < total ? new LimitError('maxPartBytes', limitMessages.part(name, this.maxPartBytes)) : docxErrors.zipBomb(name, this.maxInflatedBytes));
     // Refuse on the declared size first: cheap, and honest bombs say what they are.
-    if (entry.uncompressedSize > remaining) throw docxErrors.zipBomb(name, this.maxInflatedBytes);
+    if (entry.uncompressedSize > remaining) throw over();
     const data = localData(this.bytes, entry);
     let out: Uint8Array;
     if (entry.method === 0) {
@@ -69,20 +74,19 @@ export class ZipArchive {
       if (data.length === 0 && entry.uncompressedSize === 0) {
         out = data;
       } else {
-        if (remaining <= 0) throw docxErrors.zipBomb(name, this.maxInflatedBytes);
+        if (remaining <= 0) throw over();
         try {
           out = zlib.inflateRawSync(data, { maxOutputLength: Math.min(remaining, MAX_BUFFER) });
         } catch (err) {
           // A lying declared size is caught here: inflation stops at the cap.
-          if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-            throw docxErrors.zipBomb(name, this.maxInflatedBytes);
-          }
+          if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw over();
           throw docxErrors.zipInflate(name, err);
         }
       }
     } else {
       throw docxErrors.zipMethod(name, entry.method);
     }
+    if (out.length > remaining) throw over();
     if (out.length !== entry.uncompressedSize) throw docxErrors.zipSize(name);
     if (crc32(out) !== entry.crc) throw docxErrors.zipCrc(name);
     return out;

@@ -158,6 +158,6 @@ export function readPageContent(page: XmlElement): PageContent {
     const id = tpl.attrs['TemplateID'];
     if (id !== undefined) result.templates.push({ id, foreground: tpl.attrs['ZOrder'] === 'Foreground' });
   }
-  for (const obj of textObjects(childOf(page, 'Content'))) result.items.push(...textObjectItems(obj));
+  for (const obj of textObjects(childOf(page, 'Content'))) for (const item of textObjectItems(obj)) result.items.push(item);
   return result;
 }

@@ -182,7 +182,7 @@ function measureBlock(pages: Line[][]): Block {
   const body = all.filter((l) => Math.abs(l.size - bodySize) <= 0.1 * bodySize);
   // Justified text ends its full lines at one x; take the commonest end near the rightmost one,
   // so a line with hanging punctuation does not move the edge. Ragged text: the rightmost end.
-  const maxEnd = Math.max(...body.map((l) => l.x1));
+  const maxEnd = body.reduce((m, l) => Math.max(m, l.x1), -Infinity);
   const buckets = new Map<number, { count: number; x: number }>();
   for (const line of body) {
     if (line.x1 < maxEnd - 3 * bodySize) continue;
@@ -239,7 +239,7 @@ function leftEdge(pages: Line[][], body: Line[], bodySize: number, right: number
   for (const entry of counts.values()) {
     if (!best || entry.count > best.count || (entry.count === best.count && entry.x < best.x)) best = entry;
   }
-  return best ? best.x : Math.min(...body.map((l) => l.x0));
+  return best ? best.x : body.reduce((m, l) => Math.min(m, l.x0), Infinity);
 }
 
 function sameSize(a: Line, b: Line): boolean {
@@ -400,8 +400,8 @@ function lastPageFill(pages: Line[][], block: Block): number | undefined {
   const withText = pages.filter((lines) => lines.length > 0);
   const last = pages[pages.length - 1];
   if (withText.length < 2 || !last || last.length === 0) return undefined;
-  const top = Math.min(...withText.map((lines) => lines[0]!.y - lines[0]!.size));
-  const bottom = Math.max(...withText.map((lines) => lines[lines.length - 1]!.y));
+  const top = withText.reduce((m, lines) => Math.min(m, lines[0]!.y - lines[0]!.size), Infinity);
+  const bottom = withText.reduce((m, lines) => Math.max(m, lines[lines.length - 1]!.y), -Infinity);
   if (bottom - top < 3 * block.pitch) return undefined;
   // Each line owns its leading too, so one line of a 22-line page counts as 1/22.
   const leading = Math.max(0, block.pitch - block.bodySize);
