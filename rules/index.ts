@@ -10,7 +10,8 @@ import paragraphLength from './paragraph-length.js';
 import placeholder from './placeholder.js';
 import punctuation from './punctuation.js';
 import sentenceLength from './sentence-length.js';
+import specificity from './specificity.js';
 import preamble from './preamble.js';
 import typo from './typo.js';
 
-export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingNumbering, punctuation, sentenceLength, paragraphLength, preamble, closingSlogan, copiedFromUpstream];
+export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingNumbering, punctuation, sentenceLength, paragraphLength, specificity, preamble, closingSlogan, copiedFromUpstream];
