@@ -37,6 +37,15 @@ const CLOSE = '》”’）)」』】〕］';
 const SENTENCE_END = '。！？；：';
 const CONTENT = /[\p{L}\p{N}]/u;
 
+const codeSets = new Map<string, Set<number>>();
+function codesOf(chars: string): Set<number> {
+  let set = codeSets.get(chars);
+  if (!set) codeSets.set(chars, (set = new Set([...chars].map((ch) => ch.charCodeAt(0)))));
+  return set;
+}
+const OPEN_CODES = codesOf(OPEN);
+const CLOSE_CODES = codesOf(CLOSE);
+
 /** Letters and digits in a slice: what "how much is said" counts, punctuation aside. */
 function contentChars(text: string, start = 0, end = text.length): number {
   let n = 0;
@@ -53,18 +62,20 @@ const visibleChars = (text: string): number => text.replace(/\s/g, '').length;
  */
 function split(text: string, from: number, to: number, marks: string): Span[] {
   const out: Span[] = [];
+  const markCodes = codesOf(marks);
   let depth = 0;
   let start = from;
+  // Char codes, not one-character strings: this runs over whole paragraphs, some of them very long.
   for (let i = from; i < to; i++) {
-    const ch = text[i]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && marks.includes(ch)) {
+    const c = text.charCodeAt(i);
+    if (OPEN_CODES.has(c)) depth++;
+    else if (CLOSE_CODES.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && markCodes.has(c)) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
   }
-  if (start < to && text.slice(start, to).trim()) out.push({ start, end: to });
+  if (start < to && /\S/.test(text.slice(start, to))) out.push({ start, end: to });
   return out;
 }
 
@@ -108,8 +119,8 @@ function getLexicon(): Lexicon {
 }
 
 /** Hits clause by clause: a gap ("在…领导下") never reaches across a comma into another clause. */
-function findInClauses(matcher: PhraseMatcher<string>, text: string): Array<Span & { value: string }> {
-  return split(text, 0, text.length, '，' + SENTENCE_END).flatMap((c) =>
+function findInClauses(matcher: PhraseMatcher<string>, text: string, clauses = split(text, 0, text.length, '，' + SENTENCE_END)): Array<Span & { value: string }> {
+  return clauses.flatMap((c) =>
     matcher.find(text.slice(c.start, c.end)).map((h) => ({ value: h.value, start: c.start + h.start, end: c.start + h.end })),
   );
 }
@@ -149,10 +160,11 @@ interface ParagraphView {
 }
 
 function viewOf(p: Paragraph, lx: Lexicon): ParagraphView {
-  const framedHits = findInClauses(lx.framed, p.norm);
+  const clauses = split(p.norm, 0, p.norm.length, '，' + SENTENCE_END);
+  const framedHits = findInClauses(lx.framed, p.norm, clauses);
   const framedAt = new Map<number, number[]>();
   for (const h of framedHits) framedAt.set(h.start, [...(framedAt.get(h.start) ?? []), h.end]);
-  const framingHits = findInClauses(lx.framing, p.norm);
+  const framingHits = findInClauses(lx.framing, p.norm, clauses);
   return { p, framedHits, framedAt, framingHits, framingPrefix: coveragePrefix(p.norm, framingHits) };
 }
 
