@@ -3,9 +3,11 @@
 // The closing is the last sentences of the body, before 特此通知, the signature, the date and any 版记 or
 // web-page debris; it is reported when slogans make up most of it. Lists: rules/data/closing-slogan.json.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type Paragraph } from '../src/plugin-api.js';
+import { compilePattern } from './formula-pattern.js';
 
 interface SloganData {
   gapMax?: number;
+  slots?: Record<string, string[]>;
   slogans: string[];
   exhortations: string[];
   trailer: string[];
@@ -37,9 +39,13 @@ let compiled: { matcher: PhraseMatcher<boolean>; trailer: RegExp[] } | undefined
 function lexicon(): { matcher: PhraseMatcher<boolean>; trailer: RegExp[] } {
   if (compiled) return compiled;
   const d = data();
-  const matcher = new PhraseMatcher<boolean>(d.gapMax ?? 40);
-  for (const s of d.slogans) matcher.add(s, true);
-  for (const s of d.exhortations) matcher.add(s, false);
+  const matcher = new PhraseMatcher<boolean>({ gapMax: d.gapMax ?? 40, gapMin: 0 });
+  // Slogans are shapes written in the formula grammar ({CREATE}…新{NEW}), compiled once.
+  const add = (pattern: string, strong: boolean): void => {
+    for (const c of compilePattern(pattern, d.slots)) matcher.addParts(c.parts, strong, c.gaps.map((g) => g ?? d.gapMax ?? 40));
+  };
+  for (const s of d.slogans) add(s, true);
+  for (const s of d.exhortations) add(s, false);
   compiled = { matcher, trailer: d.trailer.map((t) => new RegExp(t, 'iu')) };
   return compiled;
 }

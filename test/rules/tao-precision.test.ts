@@ -22,11 +22,11 @@ describe('套话 rules on well-edited documents', () => {
     let chars = 0;
     for (const r of results) {
       const n = r.messages.filter((m) => TAO.has(m.ruleId ?? '') && m.severity !== 'info').length;
-      const perThousand = (n * 1000) / r.stats.chars;
+      const perThousand = (n * 1000) / (r.stats.chars ?? 1);
       if (r.path.includes('good')) expect(n, r.path).toBe(0);
       expect(perThousand, r.path).toBeLessThanOrEqual(1.5);
       warnings += n;
-      chars += r.stats.chars;
+      chars += r.stats.chars ?? 0;
     }
     expect((warnings * 1000) / chars).toBeLessThanOrEqual(1);
   });
