@@ -28,7 +28,13 @@ interface Family {
   gapMax?: number;
 }
 
+/** A lead-in found by its shape rather than its words: a regular expression at the start of a paragraph. */
+interface LeadIn extends Omit<Entry, 'pattern'> {
+  pattern: string;
+}
+
 interface Dictionary {
+  leadIn?: LeadIn;
   gapMax?: number;
   separators?: string;
   slots?: Record<string, string[]>;
@@ -111,6 +117,15 @@ function matcherFor(options: Options): PhraseMatcher<Entry> {
   return matcher;
 }
 
+let leadInCache: { re: RegExp; entry: Entry } | undefined;
+
+function leadInFor(options: Options): { re: RegExp; entry: Entry } | undefined {
+  const d = dictionary().leadIn;
+  if (!d || options.ignore.includes(d.id)) return undefined;
+  leadInCache ??= { re: new RegExp(d.pattern, 'u'), entry: d };
+  return leadInCache;
+}
+
 /** Overlapping hits are one formula ("切实加强组织领导" = 切实加强 + 加强组织领导). */
 interface Formula {
   start: number;
@@ -181,6 +196,7 @@ export default defineRule<Options>({
   check(doc, ctx) {
     const o = ctx.options;
     const matcher = matcherFor(o);
+    const leadIn = leadInFor(o);
     const chars = doc.paragraphs.reduce((n, p) => n + p.norm.replace(/\s/g, '').length, 0);
     const perThousand = (n: number): number => (n * 1000) / Math.max(chars, 1);
     const repeated = new Map<string, Array<{ p: Paragraph; f: Formula }>>();
@@ -203,7 +219,12 @@ export default defineRule<Options>({
     for (const p of doc.paragraphs) {
       // A title names its subject in the usual words (关于进一步加强…的通知); it is not judged.
       if (p.kind === 'title') continue;
-      const formulas = mergeHits(matcher.find(p.norm));
+      const found = matcher.find(p.norm);
+      if (leadIn) {
+        const m = leadIn.re.exec(p.norm);
+        if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
+      }
+      const formulas = mergeHits(found);
       if (!formulas.length) continue;
       // A heading is a label (八、加强组织领导): its formulas are reported one by one, never as a sentence.
       const heading = p.kind === 'heading' || parseHeadingMarker(p.text) !== undefined;

@@ -300,6 +300,9 @@ export default defineRule<Options>({
             const last = leadInEnd(view, lx, clauses, i);
             boiler.push({ start: clause.start, end: clauses[last]!.end });
             i = last;
+          } else if ((kind === 'purpose' || kind === 'chain') && !hasFigures(text.slice(clause.start, clause.end))) {
+            // By structure: a purpose chain with no figure in it (为…，进一步…，确保…) is preamble whatever its words.
+            boiler.push(clause);
           }
           preambleInSentence = true;
         }
