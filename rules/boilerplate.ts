@@ -204,7 +204,8 @@ export default defineRule<Options>({
     let hits = 0;
     const reportFormula = (p: Paragraph, f: Formula): void => {
       const e = f.entries.find((x) => EMPTY.has(x.category)) ?? f.entries[0]!;
-      const empty = EMPTY.has(e.category);
+      // A title names its subject in the usual words (奋进新征程 建功新时代): a formula there is common, never a warning.
+      const empty = EMPTY.has(e.category) && p.kind !== 'title';
       if (!empty && o.commonSeverity === 'off') return;
       ctx.report({
         paragraph: p,
@@ -217,8 +218,6 @@ export default defineRule<Options>({
       });
     };
     for (const p of doc.paragraphs) {
-      // A title names its subject in the usual words (关于进一步加强…的通知); it is not judged.
-      if (p.kind === 'title') continue;
       const found = matcher.find(p.norm);
       if (leadIn) {
         const m = leadIn.re.exec(p.norm);
@@ -226,8 +225,8 @@ export default defineRule<Options>({
       }
       const formulas = mergeHits(found);
       if (!formulas.length) continue;
-      // A heading is a label (八、加强组织领导): its formulas are reported one by one, never as a sentence.
-      const heading = p.kind === 'heading' || parseHeadingMarker(p.text) !== undefined;
+      // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence.
+      const heading = p.kind === 'title' || p.kind === 'heading' || parseHeadingMarker(p.text) !== undefined;
       hits += formulas.length;
       for (const f of formulas) {
         if (EMPTY.has(f.entries[0]!.category)) continue;

@@ -97,7 +97,7 @@ describe('what is reported, and how loudly', () => {
     expect(texts(await lint('市防指切实加强组织领导，每日8时通报雨情。'))).toEqual(['切实加强组织领导']);
   });
 
-  test('a title is not judged, and a heading is never one sentence-finding', async () => {
+  test('a heading is never one sentence-finding: its formulas are reported one by one', async () => {
     const r = await lint('一、加强组织领导，确保各项工作落到实处\n市水利局局长任组长，7月1日前完成排查。');
     expect(mine(r).map((m) => m.message.startsWith('本句'))).toEqual([false, false]);
     expect(mine(r).every((m) => m.line === 2)).toBe(true);
