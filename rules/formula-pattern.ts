@@ -18,6 +18,9 @@ export interface CompiledPattern {
 
 type Node = { kind: 'text'; text: string } | { kind: 'gap'; max: number | undefined } | { kind: 'alt'; options: Node[][] };
 
+/** Parsed slot values, per slots object: a slot is parsed once however many patterns use it. */
+const slotCache = new WeakMap<Record<string, string[]>, Map<string, Node[][]>>();
+
 function parse(pattern: string, slots: Record<string, string[]>, separators: string): Node[] {
   const anySeparator: Node[][] = [...[...separators].map((s): Node[] => [{ kind: 'text', text: s }]), []];
   let i = 0;
@@ -42,7 +45,14 @@ function parse(pattern: string, slots: Record<string, string[]>, separators: str
         const values = slots[name];
         if (close < 0 || !values) throw new Error(`unknown slot {${name}} in pattern "${pattern}"`);
         i = close + 1;
-        out.push({ kind: 'alt', options: values.map((v) => parse(v, slots, separators)) });
+        const key = `${name}\u0000${separators}`;
+        let options = slotCache.get(slots)?.get(key);
+        if (!options) {
+          options = values.map((v) => parse(v, slots, separators));
+          if (!slotCache.has(slots)) slotCache.set(slots, new Map());
+          slotCache.get(slots)!.set(key, options);
+        }
+        out.push({ kind: 'alt', options });
       } else if (ch === '…') {
         i++;
         let digits = '';
@@ -52,7 +62,10 @@ function parse(pattern: string, slots: Record<string, string[]>, separators: str
         out.push({ kind: 'alt', options: anySeparator });
         i++;
       } else {
-        out.push({ kind: 'text', text: ch });
+        // Runs of plain characters are one node: the walk below appends them to every literal at once.
+        const last = out.at(-1);
+        if (last?.kind === 'text') last.text += ch;
+        else out.push({ kind: 'text', text: ch });
         i++;
       }
     }
@@ -87,6 +100,9 @@ function closePart(p: Partial, gap: number | undefined): Partial[] {
   return out;
 }
 
+/** The literals a gap-free group stands for, computed once per group (slots are shared between patterns). */
+const choicesOf = new WeakMap<Node, string[]>();
+
 function walk(nodes: Node[], start: Partial[]): Partial[] {
   let partials = start;
   for (const node of nodes) {
@@ -94,8 +110,10 @@ function walk(nodes: Node[], start: Partial[]): Partial[] {
     else if (node.kind === 'gap') partials = partials.flatMap((p) => closePart(p, node.max));
     else if (!node.options.some(hasGap)) {
       // Alternatives without gaps multiply the open part's literals.
-      const choices = node.options.flatMap((o) => walk(o, [{ parts: [], gaps: [], open: [''], gapBefore: undefined }]).flatMap((q) => q.open));
-      partials = partials.map((p) => ({ ...p, open: p.open.flatMap((s) => choices.map((c) => s + c)) }));
+      let choices = choicesOf.get(node);
+      if (!choices) choicesOf.set(node, (choices = node.options.flatMap((o) => walk(o, [{ parts: [], gaps: [], open: [''], gapBefore: undefined }]).flatMap((q) => q.open))));
+      const list = choices;
+      partials = partials.map((p) => ({ ...p, open: p.open.flatMap((s) => list.map((c) => s + c)) }));
     } else partials = node.options.flatMap((o) => walk(o, partials));
   }
   return partials;
