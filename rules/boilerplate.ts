@@ -1,7 +1,11 @@
-// boilerplate (套话/空话/虚话): phrases that fit any document and say nothing. Empty phrases are
-// reported at every hit; legitimate but overused ones only when a document leans on them, judged by
-// density per thousand characters. The dictionary is data: rules/data/boilerplate.json.
-import { PhraseMatcher, defineRule, loadData, type LocalText, type Paragraph } from '../src/plugin-api.js';
+// boilerplate (套话/空话/虚话): formulas that fit any document and say nothing, located one by one.
+// Empty formulas (为…提供坚强保障, 取得明显成效, 奋力谱写…新篇章) are warnings; common formulas that are
+// fine once (进一步加强, 高度重视, 压实责任) are info, so an office can raise or silence them; a sentence
+// made mostly of formulas is one finding for the whole sentence. The dictionary is data —
+// rules/data/boilerplate.json: listed entries and families written as small grammars
+// (rules/formula-pattern.ts) in which 、，, and spaces are interchangeable and "…" takes inserted content.
+import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type LocalText, type Paragraph, type Severity } from '../src/plugin-api.js';
+import { compilePattern, formCount } from './formula-pattern.js';
 
 type Category = 'empty' | 'overused' | 'hedge' | 'slogan' | 'opening' | 'closing';
 
@@ -14,19 +18,46 @@ interface Entry {
   source?: string;
 }
 
-interface Dictionary {
+interface Family {
+  id: string;
+  category: Category;
+  patterns: string[];
+  explanation: LocalText;
+  suggestion?: LocalText;
+  source: string;
   gapMax?: number;
+}
+
+/** A lead-in found by its shape rather than its words: a regular expression at the start of a paragraph. */
+interface LeadIn extends Omit<Entry, 'pattern'> {
+  pattern: string;
+}
+
+interface Dictionary {
+  leadIn?: LeadIn;
+  gapMax?: number;
+  separators?: string;
+  slots?: Record<string, string[]>;
+  families?: Family[];
   entries: Entry[];
 }
 
-/** Categories reported at each hit; the others count toward density. Opening formulas are the preamble rule's. */
-const EACH_HIT: ReadonlySet<Category> = new Set(['empty', 'slogan', 'closing']);
-const BY_DENSITY: ReadonlySet<Category> = new Set(['overused', 'hedge']);
+/** Categories reported as warnings at each hit; the others are common formulas, reported as info. */
+const EMPTY: ReadonlySet<Category> = new Set(['empty', 'slogan', 'closing']);
 
 const dictionary = (): Dictionary => loadData<Dictionary>(new URL('./data/boilerplate.json', import.meta.url));
 
+/** Separators that may stand for one another, or be missing, inside a formula. */
+const DEFAULT_SEPARATORS = '、，, \u3000';
+/** A gap (the inserted topic) stays inside one clause. */
+const GAP_BREAK = /[。！？；!?;\n，,：:]/;
+const SENTENCE_END = '。！？；!?;';
+const CONTENT = /[\p{L}\p{N}]/u;
+
 interface Options {
-  maxPerThousand: number;
+  commonSeverity: Severity;
+  sentenceShare: number;
+  maxPerThousand?: number;
   minCount: number;
   ignore: string[];
   add: Array<Partial<Entry> & { pattern: string }>;
@@ -35,87 +66,212 @@ interface Options {
 /** One matcher per distinct ignore/add setting (options objects are new for every file). */
 const matchers = new Map<string, PhraseMatcher<Entry>>();
 
+/** Each listed entry and each family pattern, as the entries the matcher reports. */
+function* dictionaryEntries(dict: Dictionary): Generator<{ entry: Entry; gapMax?: number }> {
+  for (const e of dict.entries) yield { entry: e };
+  for (const f of dict.families ?? []) {
+    for (const pattern of f.patterns) {
+      const entry: Entry = { id: f.id, pattern, category: f.category, explanation: f.explanation, source: f.source, ...(f.suggestion ? { suggestion: f.suggestion } : {}) };
+      yield f.gapMax === undefined ? { entry } : { entry, gapMax: f.gapMax };
+    }
+  }
+}
+
+/** How large the dictionary is: listed entries, families, patterns and the surface forms they stand for. */
+export function dictionarySize(): { entries: number; families: number; patterns: number; forms: number; unsourced: number } {
+  const dict = dictionary();
+  let patterns = 0;
+  let forms = 0;
+  let unsourced = 0;
+  for (const { entry } of dictionaryEntries(dict)) {
+    patterns++;
+    if (!entry.source) unsourced++;
+    for (const c of compilePattern(entry.pattern, dict.slots)) forms += formCount(c); // separators not multiplied in
+  }
+  return { entries: dict.entries.length, families: dict.families?.length ?? 0, patterns, forms, unsourced };
+}
+
 function matcherFor(options: Options): PhraseMatcher<Entry> {
   const key = JSON.stringify([options.ignore, options.add]);
   const cached = matchers.get(key);
   if (cached) return cached;
   const dict = dictionary();
-  const matcher = new PhraseMatcher<Entry>(dict.gapMax ?? 20);
+  const gapMax = dict.gapMax ?? 20;
+  const separators = dict.separators ?? DEFAULT_SEPARATORS;
+  const matcher = new PhraseMatcher<Entry>({ gapMax, gapMin: 0, gapBreak: GAP_BREAK });
   const ignored = new Set(options.ignore);
-  for (const e of dict.entries) if (!ignored.has(e.id) && !ignored.has(e.pattern)) matcher.add(e.pattern, e);
+  const add = (entry: Entry, familyGap?: number): void => {
+    for (const c of compilePattern(entry.pattern, dict.slots, separators)) matcher.addParts(c.parts, entry, c.gaps.map((g) => g ?? familyGap ?? gapMax));
+  };
+  for (const { entry, gapMax: g } of dictionaryEntries(dict)) if (!ignored.has(entry.id) && !ignored.has(entry.pattern)) add(entry, g);
   for (const [i, e] of options.add.entries()) {
-    const entry: Entry = {
+    add({
       id: e.id ?? `custom-${i + 1}`,
       pattern: e.pattern,
       category: e.category ?? 'empty',
       explanation: typeof e.explanation === 'string' ? { zh: e.explanation, en: e.explanation } : (e.explanation ?? { zh: '本单位列入的套话', en: 'listed as boilerplate by your office' }),
       ...(e.suggestion ? { suggestion: typeof e.suggestion === 'string' ? { zh: e.suggestion, en: e.suggestion } : e.suggestion } : {}),
-    };
-    matcher.add(entry.pattern, entry);
+    });
   }
   matchers.set(key, matcher);
   return matcher;
 }
 
+let leadInCache: { re: RegExp; entry: Entry } | undefined;
+
+function leadInFor(options: Options): { re: RegExp; entry: Entry } | undefined {
+  const d = dictionary().leadIn;
+  if (!d || options.ignore.includes(d.id)) return undefined;
+  leadInCache ??= { re: new RegExp(d.pattern, 'u'), entry: d };
+  return leadInCache;
+}
+
+/** Overlapping hits are one formula ("切实加强组织领导" = 切实加强 + 加强组织领导). */
+interface Formula {
+  start: number;
+  end: number;
+  entries: Entry[];
+}
+
+function mergeHits(hits: Array<{ start: number; end: number; value: Entry }>): Formula[] {
+  const out: Formula[] = [];
+  for (const h of [...hits].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const last = out.at(-1);
+    if (last && h.start < last.end) {
+      last.end = Math.max(last.end, h.end);
+      if (!last.entries.includes(h.value)) last.entries.push(h.value);
+    } else out.push({ start: h.start, end: h.end, entries: [h.value] });
+  }
+  return out;
+}
+
+/** Letters and digits in text[start, end): what a sentence says, punctuation aside. */
+function contentChars(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (CONTENT.test(text[i]!)) n++;
+  return n;
+}
+
+/** Sentences of a paragraph as [start, end) without leading spaces. */
+function sentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || SENTENCE_END.includes(text[i]!)) {
+      let s = start;
+      while (s < i && /\s/.test(text[s]!)) s++;
+      if (s < i) out.push({ start: s, end: i });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const isEmpty = (f: Formula): boolean => f.entries.some((e) => EMPTY.has(e.category));
+
 export default defineRule<Options>({
   meta: {
     id: 'boilerplate',
-    description: { zh: '套话、空话、虚话（空话逐处报告，常用语按每千字密度报告）', en: 'boilerplate: empty phrases at each hit, overused ones by density per thousand characters' },
+    description: { zh: '套话、空话、虚话（空话为警告，常用套语为提示，整句套话合为一处）', en: 'boilerplate: empty formulas as warnings, common ones as info, a sentence of formulas as one finding' },
     defaultSeverity: 'warning',
     docs: 'docs/rules/boilerplate.md',
     messages: {
       empty: { zh: '套话："{text}"——{why}', en: 'boilerplate: "{text}" — {why}' },
+      common: { zh: '常用套语："{text}"——{why}', en: 'common formula: "{text}" — {why}' },
+      sentence: { zh: '本句几乎全是套话（{phrases}）', en: 'this sentence is almost all formulas ({phrases})' },
       overused: {
         zh: '"{text}"出现 {count} 次（每千字 {density} 次，超过 {limit}），位置：第 {lines} 段——{why}',
         en: '"{text}" appears {count} times ({density} per thousand characters, over {limit}), at paragraphs {lines} — {why}',
       },
     },
     options: {
-      maxPerThousand: { type: 'number', default: 0.6, min: 0, description: 'an overused phrase is reported when its hits per thousand characters exceed this' },
-      minCount: { type: 'number', default: 3, min: 1, description: 'and when it appears at least this many times' },
-      ignore: { type: 'string[]', default: [], description: 'entry ids or patterns to silence' },
+      commonSeverity: { type: 'string', default: 'info', enum: ['off', 'info', 'warning', 'error'], description: 'severity of common formulas (进一步加强, 高度重视): info by default; off silences them' },
+      sentenceShare: { type: 'number', default: 0.6, min: 0, max: 1, description: 'a sentence whose letters are at least this share formulas (two or more) is one finding' },
+      maxPerThousand: { type: 'number', min: 0, description: 'deprecated: also report a common formula repeated more often than this per thousand characters (a warning with its count)' },
+      minCount: { type: 'number', default: 3, min: 1, description: 'deprecated, with maxPerThousand: and at least this many times' },
+      ignore: { type: 'string[]', default: [], description: 'entry or family ids, or patterns, to silence' },
       add: { type: 'array', default: [], description: 'extra entries: { pattern, category?, explanation?, suggestion? }' },
     },
   },
   check(doc, ctx) {
-    const matcher = matcherFor(ctx.options);
+    const o = ctx.options;
+    const matcher = matcherFor(o);
+    const leadIn = leadInFor(o);
     const chars = doc.paragraphs.reduce((n, p) => n + p.norm.replace(/\s/g, '').length, 0);
     const perThousand = (n: number): number => (n * 1000) / Math.max(chars, 1);
-    const overused = new Map<Entry, Array<{ p: Paragraph; start: number; end: number }>>();
+    const repeated = new Map<string, Array<{ p: Paragraph; f: Formula }>>();
+    const join = ctx.locale === 'zh' ? '、' : ', ';
     let hits = 0;
-    for (const p of doc.paragraphs) {
-      for (const hit of matcher.find(p.norm)) {
-        hits++;
-        const e = hit.value;
-        if (EACH_HIT.has(e.category)) {
-          ctx.report({
-            paragraph: p,
-            start: hit.start,
-            end: hit.end,
-            messageId: 'empty',
-            data: { text: p.text.slice(hit.start, hit.end), why: e.explanation[ctx.locale] },
-            ...(e.suggestion ? { suggestion: e.suggestion } : {}),
-          });
-        } else if (BY_DENSITY.has(e.category)) {
-          const list = overused.get(e) ?? [];
-          list.push({ p, start: hit.start, end: hit.end });
-          overused.set(e, list);
-        }
-      }
-    }
-    for (const [e, places] of overused) {
-      const density = perThousand(places.length);
-      if (places.length < ctx.options.minCount || density <= ctx.options.maxPerThousand) continue;
-      const first = places[0]!;
-      const lines = [...new Set(places.map((h) => h.p.index + 1))].join(ctx.locale === 'zh' ? '、' : ', ');
+    const reportFormula = (p: Paragraph, f: Formula): void => {
+      const e = f.entries.find((x) => EMPTY.has(x.category)) ?? f.entries[0]!;
+      // A title names its subject in the usual words (奋进新征程 建功新时代): a formula there is common, never a warning.
+      const empty = EMPTY.has(e.category) && p.kind !== 'title';
+      if (!empty && o.commonSeverity === 'off') return;
       ctx.report({
-        paragraph: first.p,
-        start: first.start,
-        end: first.end,
-        messageId: 'overused',
-        data: { text: e.pattern, count: places.length, density: density.toFixed(1), limit: ctx.options.maxPerThousand, lines, why: e.explanation[ctx.locale] },
+        paragraph: p,
+        start: f.start,
+        end: f.end,
+        messageId: empty ? 'empty' : 'common',
+        data: { text: p.text.slice(f.start, f.end), why: e.explanation[ctx.locale] },
         ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+        ...(!empty && o.commonSeverity !== ctx.severity ? { severity: o.commonSeverity as Exclude<Severity, 'off'> } : {}),
       });
+    };
+    for (const p of doc.paragraphs) {
+      const found = matcher.find(p.norm);
+      if (leadIn) {
+        const m = leadIn.re.exec(p.norm);
+        if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
+      }
+      const formulas = mergeHits(found);
+      if (!formulas.length) continue;
+      // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence.
+      const heading = p.kind === 'title' || p.kind === 'heading' || parseHeadingMarker(p.text) !== undefined;
+      hits += formulas.length;
+      for (const f of formulas) {
+        if (EMPTY.has(f.entries[0]!.category)) continue;
+        const key = p.norm.slice(f.start, f.end).replace(/[、，,\s]/g, '');
+        const list = repeated.get(key) ?? [];
+        list.push({ p, f });
+        repeated.set(key, list);
+      }
+      let next = 0;
+      for (const s of sentences(p.norm)) {
+        const inside: Formula[] = [];
+        while (next < formulas.length && formulas[next]!.start < s.end) {
+          if (formulas[next]!.end <= s.end) inside.push(formulas[next]!);
+          else reportFormula(p, formulas[next]!);
+          next++;
+        }
+        if (!inside.length) continue;
+        const content = contentChars(p.norm, s.start, s.end);
+        const covered = inside.reduce((n, f) => n + contentChars(p.norm, f.start, f.end), 0);
+        if (!heading && inside.length >= 2 && covered >= content * o.sentenceShare) {
+          const phrases = inside.slice(0, 4).map((f) => `"${p.text.slice(f.start, f.end)}"`).join(join) + (inside.length > 4 ? '…' : '');
+          const first = inside.find(isEmpty) ?? inside[0]!;
+          const e = first.entries[0]!;
+          ctx.report({ paragraph: p, start: s.start, end: s.end, messageId: 'sentence', data: { phrases }, suggestion: e.suggestion ?? { zh: '删去整句，或改写为具体措施：谁、做什么、何时完成', en: 'cut the sentence, or say who does what by when' } });
+        } else for (const f of inside) reportFormula(p, f);
+      }
+      for (; next < formulas.length; next++) reportFormula(p, formulas[next]!);
+    }
+    // Deprecated: a common formula repeated above a density, reported once with its count.
+    if (o.maxPerThousand !== undefined) {
+      for (const [text, places] of repeated) {
+        const density = perThousand(places.length);
+        if (places.length < o.minCount || density <= o.maxPerThousand) continue;
+        const { p, f } = places[0]!;
+        const lines = [...new Set(places.map((h) => h.p.index + 1))].join(join);
+        const e = f.entries[0]!;
+        ctx.report({
+          paragraph: p,
+          start: f.start,
+          end: f.end,
+          messageId: 'overused',
+          data: { text, count: places.length, density: density.toFixed(1), limit: o.maxPerThousand, lines, why: e.explanation[ctx.locale] },
+          ...(e.suggestion ? { suggestion: e.suggestion } : {}),
+        });
+      }
     }
     ctx.stat({ boilerplateHits: hits, boilerplatePerThousand: Math.round(perThousand(hits) * 100) / 100 });
   },

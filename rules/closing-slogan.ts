@@ -3,9 +3,11 @@
 // The closing is the last sentences of the body, before 特此通知, the signature, the date and any 版记 or
 // web-page debris; it is reported when slogans make up most of it. Lists: rules/data/closing-slogan.json.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type Paragraph } from '../src/plugin-api.js';
+import { compilePattern } from './formula-pattern.js';
 
 interface SloganData {
   gapMax?: number;
+  slots?: Record<string, string[]>;
   slogans: string[];
   exhortations: string[];
   trailer: string[];
@@ -37,9 +39,13 @@ let compiled: { matcher: PhraseMatcher<boolean>; trailer: RegExp[] } | undefined
 function lexicon(): { matcher: PhraseMatcher<boolean>; trailer: RegExp[] } {
   if (compiled) return compiled;
   const d = data();
-  const matcher = new PhraseMatcher<boolean>(d.gapMax ?? 40);
-  for (const s of d.slogans) matcher.add(s, true);
-  for (const s of d.exhortations) matcher.add(s, false);
+  const matcher = new PhraseMatcher<boolean>({ gapMax: d.gapMax ?? 40, gapMin: 0 });
+  // Slogans are shapes written in the formula grammar ({CREATE}…新{NEW}), compiled once.
+  const add = (pattern: string, strong: boolean): void => {
+    for (const c of compilePattern(pattern, d.slots)) matcher.addParts(c.parts, strong, c.gaps.map((g) => g ?? d.gapMax ?? 40));
+  };
+  for (const s of d.slogans) add(s, true);
+  for (const s of d.exhortations) add(s, false);
   compiled = { matcher, trailer: d.trailer.map((t) => new RegExp(t, 'iu')) };
   return compiled;
 }
@@ -64,18 +70,34 @@ function split(text: string, from: number, to: number, marks: string): Span[] {
   return out;
 }
 
+/** covered[i] = 1 where some hit covers character i: a sentence's coverage without re-reading every hit. */
+function coverageMask(length: number, hits: Span[]): Uint8Array {
+  const depth = new Int32Array(length + 1);
+  for (const h of hits) {
+    depth[h.start]!++;
+    depth[h.end]!--;
+  }
+  const mask = new Uint8Array(length);
+  let open = 0;
+  for (let i = 0; i < length; i++) {
+    open += depth[i]!;
+    mask[i] = open > 0 ? 1 : 0;
+  }
+  return mask;
+}
+
 /**
  * Letters and digits of [start, end) outside parentheses — an aside such as "（以下简称…）" or the pinyin
  * "(chuàng)" of seed 001 weighs nothing — optionally only those some hit covers.
  */
-function contentChars(text: string, start: number, end: number, hits?: Span[]): number {
+function contentChars(text: string, start: number, end: number, covered?: Uint8Array): number {
   let n = 0;
   let depth = 0;
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
     if (ch === '（' || ch === '(') depth++;
     else if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
-    else if (!depth && CONTENT.test(ch) && (!hits || hits.some((h) => h.start <= i && i < h.end))) n++;
+    else if (!depth && CONTENT.test(ch) && (!covered || covered[i])) n++;
   }
   return n;
 }
@@ -85,14 +107,14 @@ function contentChars(text: string, start: number, end: number, hits?: Span[]): 
  * calls cover at least 40% of it, so "为全面建设社会主义现代化国家而努力奋斗" counts whole, not just its
  * set words. A sentence with no slogan proper has no share: a plain requirement is not a hat.
  */
-function sloganShare(text: string, hits: Hit[], s: Span): { slogan: number; total: number } {
+function sloganShare(text: string, covered: Uint8Array, hasStrong: boolean, s: Span): { slogan: number; total: number } {
   let slogan = 0;
   let total = 0;
-  if (!hits.some((h) => h.strong && h.start >= s.start && h.end <= s.end)) return { slogan, total: contentChars(text, s.start, s.end) };
+  if (!hasStrong) return { slogan, total: contentChars(text, s.start, s.end) };
   for (const c of split(text, s.start, s.end, '，；：')) {
     const n = contentChars(text, c.start, c.end);
     total += n;
-    if (n && contentChars(text, c.start, c.end, hits) >= n * 0.4) slogan += n;
+    if (n && contentChars(text, c.start, c.end, covered) >= n * 0.4) slogan += n;
   }
   return { slogan, total };
 }
@@ -142,11 +164,20 @@ export default defineRule<Options>({
     let from = sentences.length;
     let slogan = 0;
     let total = 0;
+    const covered = coverageMask(text.length, hits);
+    // Strong hits by sentence, in one pass (hits and sentences are both in text order).
+    const strongIn = new Uint8Array(sentences.length);
+    const byStart = [...hits].filter((h) => h.strong).sort((a, b) => a.start - b.start);
+    let si = 0;
+    for (const h of byStart) {
+      while (si < sentences.length && sentences[si]!.end <= h.start) si++;
+      if (si < sentences.length && h.end <= sentences[si]!.end) strongIn[si] = 1;
+    }
     for (let i = sentences.length - 1; i >= 0; i--) {
       const s = sentences[i]!;
       // A numbered item ("30.加强监督引导。") is a measure, not a closing; nor is its heading sentence.
       if (i === 0 && parseHeadingMarker(text.slice(s.start)) && sentences.length > 1) break;
-      const share = sloganShare(text, hits, s);
+      const share = sloganShare(text, covered, strongIn[i] === 1, s);
       if (!share.total || share.slogan < share.total * ctx.options.minShare) break;
       from = i;
       slogan += share.slogan;
@@ -159,8 +190,9 @@ export default defineRule<Options>({
     const inside = hits.filter((h) => h.strong && h.start >= start && h.end <= end);
     // Longest first, and no phrase inside one already named ("更加饱满的热情" in "以更加饱满的热情").
     const named: string[] = [];
-    for (const h of [...inside].sort((x, y) => y.end - y.start - (x.end - x.start))) {
-      const phrase = p.text.slice(h.start, h.end);
+    const distinct = [...new Set(inside.map((h) => p.text.slice(h.start, h.end)))].sort((x, y) => y.length - x.length);
+    for (const phrase of distinct) {
+      if (named.length === 3) break;
       if (!named.some((n) => n.includes(phrase))) named.push(phrase);
     }
     const phrases = named.slice(0, 3).map((s) => `"${s}"`).join(ctx.locale === 'zh' ? '、' : ', ');

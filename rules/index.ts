@@ -11,10 +11,11 @@ import paragraphLength from './paragraph-length.js';
 import placeholder from './placeholder.js';
 import punctuation from './punctuation.js';
 import sentenceLength from './sentence-length.js';
+import specificity from './specificity.js';
 import preamble from './preamble.js';
 import typo from './typo.js';
 
-export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingFormat, headingSequence, punctuation, sentenceLength, paragraphLength, preamble, closingSlogan, copiedFromUpstream];
+export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingFormat, headingSequence, punctuation, sentenceLength, paragraphLength, specificity, preamble, closingSlogan, copiedFromUpstream];
 
 /**
  * Old rule ids that still work in config: a setting for one applies to each rule it was split into (options go

@@ -37,6 +37,15 @@ const CLOSE = '》”’）)」』】〕］';
 const SENTENCE_END = '。！？；：';
 const CONTENT = /[\p{L}\p{N}]/u;
 
+const codeSets = new Map<string, Set<number>>();
+function codesOf(chars: string): Set<number> {
+  let set = codeSets.get(chars);
+  if (!set) codeSets.set(chars, (set = new Set([...chars].map((ch) => ch.charCodeAt(0)))));
+  return set;
+}
+const OPEN_CODES = codesOf(OPEN);
+const CLOSE_CODES = codesOf(CLOSE);
+
 /** Letters and digits in a slice: what "how much is said" counts, punctuation aside. */
 function contentChars(text: string, start = 0, end = text.length): number {
   let n = 0;
@@ -53,18 +62,20 @@ const visibleChars = (text: string): number => text.replace(/\s/g, '').length;
  */
 function split(text: string, from: number, to: number, marks: string): Span[] {
   const out: Span[] = [];
+  const markCodes = codesOf(marks);
   let depth = 0;
   let start = from;
+  // Char codes, not one-character strings: this runs over whole paragraphs, some of them very long.
   for (let i = from; i < to; i++) {
-    const ch = text[i]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && marks.includes(ch)) {
+    const c = text.charCodeAt(i);
+    if (OPEN_CODES.has(c)) depth++;
+    else if (CLOSE_CODES.has(c)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && markCodes.has(c)) {
       out.push({ start, end: i + 1 });
       start = i + 1;
     }
   }
-  if (start < to && text.slice(start, to).trim()) out.push({ start, end: to });
+  if (start < to && /\S/.test(text.slice(start, to))) out.push({ start, end: to });
   return out;
 }
 
@@ -108,13 +119,13 @@ function getLexicon(): Lexicon {
 }
 
 /** Hits clause by clause: a gap ("在…领导下") never reaches across a comma into another clause. */
-function findInClauses(matcher: PhraseMatcher<string>, text: string): Array<Span & { value: string }> {
-  return split(text, 0, text.length, '，' + SENTENCE_END).flatMap((c) =>
+function findInClauses(matcher: PhraseMatcher<string>, text: string, clauses = split(text, 0, text.length, '，' + SENTENCE_END)): Array<Span & { value: string }> {
+  return clauses.flatMap((c) =>
     matcher.find(text.slice(c.start, c.end)).map((h) => ({ value: h.value, start: c.start + h.start, end: c.start + h.end })),
   );
 }
 
-/** Union of hit spans clipped to [start, end), as content characters. */
+/** Union of hit spans clipped to [start, end), as content characters (hits outside cost nothing). */
 function coverage(text: string, hits: Span[], start: number, end: number): number {
   const marks = new Uint8Array(end - start);
   for (const h of hits) for (let i = Math.max(h.start, start); i < Math.min(h.end, end); i++) marks[i - start] = 1;
@@ -123,11 +134,41 @@ function coverage(text: string, hits: Span[], start: number, end: number): numbe
   return n;
 }
 
+/** prefix[i]: content characters before i that some hit covers — any range's coverage in O(1). */
+function coveragePrefix(text: string, hits: Span[]): Int32Array {
+  const depth = new Int32Array(text.length + 1);
+  for (const h of hits) {
+    depth[h.start]!++;
+    depth[h.end]!--;
+  }
+  const prefix = new Int32Array(text.length + 1);
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    open += depth[i]!;
+    prefix[i + 1] = prefix[i]! + (open > 0 && CONTENT.test(text[i]!) ? 1 : 0);
+  }
+  return prefix;
+}
+
 interface ParagraphView {
   p: Paragraph;
   framedHits: Span[];
+  /** Ends of framed lead-ins by where they start. */
+  framedAt: Map<number, number[]>;
   framingHits: Array<Span & { value: string }>;
+  framingPrefix: Int32Array;
 }
+
+function viewOf(p: Paragraph, lx: Lexicon): ParagraphView {
+  const clauses = split(p.norm, 0, p.norm.length, '，' + SENTENCE_END);
+  const framedHits = findInClauses(lx.framed, p.norm, clauses);
+  const framedAt = new Map<number, number[]>();
+  for (const h of framedHits) framedAt.set(h.start, [...(framedAt.get(h.start) ?? []), h.end]);
+  const framingHits = findInClauses(lx.framing, p.norm, clauses);
+  return { p, framedHits, framedAt, framingHits, framingPrefix: coveragePrefix(p.norm, framingHits) };
+}
+
+const framingCoverage = (view: ParagraphView, start: number, end: number): number => view.framingPrefix[end]! - view.framingPrefix[start]!;
 
 /** Whether the clause is a lead-in (为深入贯彻落实…, 根据…要求, 在…指引下), its opener after a prefix such as 为深入. */
 function isLeadIn(view: ParagraphView, lx: Lexicon, start: number, end: number): boolean {
@@ -141,7 +182,7 @@ function isLeadIn(view: ParagraphView, lx: Lexicon, start: number, end: number):
       // 落实、围绕 … open a lead-in only with what they carry out (落实…要求); "落实责任" is a measure.
       if (!lx.d.openerNeedsObject.includes(opener) || rest.includes('关于') || lx.d.closers.some((c) => rest.includes(c))) return true;
     }
-    if (view.framedHits.some((h) => h.start === at && h.end <= end)) return true;
+    if (view.framedAt.get(at)?.some((e) => e <= end)) return true;
   }
   return false;
 }
@@ -154,7 +195,7 @@ function classify(view: ParagraphView, lx: Lexicon, clause: Span, inChain: boole
   if (isLeadIn(view, lx, start, clause.end)) return 'leadin';
   if (body.startsWith('为') && !lx.d.purposeExclude.some((x) => body.startsWith(x))) return 'purpose';
   const content = contentChars(text, start, clause.end);
-  if (content && coverage(text, view.framingHits, start, clause.end) >= content * 0.5) return 'framing';
+  if (content && framingCoverage(view, start, clause.end) >= content * 0.5) return 'framing';
   if (inChain && !hasFigures(body) && lx.d.chainStarts.some((c) => body.startsWith(c))) return 'chain';
   return 'substance';
 }
@@ -163,8 +204,10 @@ function classify(view: ParagraphView, lx: Lexicon, clause: Span, inChain: boole
 function leadInEnd(view: ParagraphView, lx: Lexicon, clauses: Span[], i: number): number {
   const text = view.p.norm;
   const first = clauses[i]!;
-  const about = text.lastIndexOf('关于', first.end);
-  if (about < first.start) return i;
+  // Only inside the clause: a search back to the paragraph's start would make long paragraphs quadratic.
+  const inClause = text.slice(first.start, first.end).lastIndexOf('关于');
+  if (inClause < 0) return i;
+  const about = first.start + inClause;
   const closed = (s: number, e: number): boolean => lx.d.closers.some((c) => text.slice(s, e).includes(c));
   if (closed(about, first.end)) return i;
   for (let j = i + 1; j < clauses.length && j <= i + 3; j++) {
@@ -234,11 +277,7 @@ export default defineRule<Options>({
     const lx = getLexicon();
     const opening = openingParagraphs(doc);
     if (!opening.length) return;
-    const views: ParagraphView[] = opening.map((p) => ({
-      p,
-      framedHits: findInClauses(lx.framed, p.norm),
-      framingHits: findInClauses(lx.framing, p.norm),
-    }));
+    const views: ParagraphView[] = opening.map((p) => viewOf(p, lx));
 
     const found: Found = { parts: [] };
     let inChain = false;
@@ -261,6 +300,9 @@ export default defineRule<Options>({
             const last = leadInEnd(view, lx, clauses, i);
             boiler.push({ start: clause.start, end: clauses[last]!.end });
             i = last;
+          } else if ((kind === 'purpose' || kind === 'chain') && !hasFigures(text.slice(clause.start, clause.end))) {
+            // By structure: a purpose chain with no figure in it (为…，进一步…，确保…) is preamble whatever its words.
+            boiler.push(clause);
           }
           preambleInSentence = true;
         }
@@ -316,15 +358,20 @@ export default defineRule<Options>({
         });
         run = undefined;
       };
+      // Framing hits are in text order and never cross a sentence: one pointer walks them with the sentences.
+      const all = view.framingHits;
+      let k = 0;
       for (const sentence of split(text, 0, text.length, '。！？；')) {
+        const start = trimStart(text, sentence);
+        while (k < all.length && all[k]!.start < start) k++;
+        const hits: typeof all = [];
+        for (let j = k; j < all.length && all[j]!.start < sentence.end; j++) if (all[j]!.end <= sentence.end) hits.push(all[j]!);
         // The sentence the substance starts in is not framing, whatever else it says.
         if (view === found.substance.view && sentence.start <= found.substance.start) continue;
-        const start = trimStart(text, sentence);
         const body = text.slice(start, sentence.end);
-        const hits = view.framingHits.filter((h) => h.start >= start && h.end <= sentence.end);
         const distinct = new Set(hits.map((h) => text.slice(h.start, h.end)));
         const content = contentChars(text, start, sentence.end);
-        const isFraming = content >= 20 && !hasFigures(body) && (distinct.size >= 3 || coverage(text, hits, start, sentence.end) >= content * 0.5);
+        const isFraming = content >= 20 && !hasFigures(body) && (distinct.size >= 3 || framingCoverage(view, start, sentence.end) >= content * 0.5);
         if (isFraming) {
           run ??= { start, end: sentence.end, phrases: new Set() };
           run.end = sentence.end;

@@ -293,7 +293,7 @@ const STARTER_CONFIG = `# wenfeng 配置（wenfeng configuration），说明见 
 rules:
   placeholder: error        # 数字空缺与模板残留 blank numbers and template leftovers
   boilerplate: warning      # 套话、空话 boilerplate phrases
-  # boilerplate: [warning, { maxPerThousand: 3 }]
+  # boilerplate: [warning, { commonSeverity: warning }]   # 常用套语（进一步加强…）也作警告 common formulas as warnings too
 
 # 按文件指定文种与规则 per-file document type and rules
 # overrides:

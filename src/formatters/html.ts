@@ -36,6 +36,8 @@ const WORDS = {
     showInList: '在列表中查看',
     shown: (s: number | string, t: number) => `显示 ${s} / ${t} 条`,
     reader: '读取',
+    substance: '干货',
+    substanceLine: (share: number, n: number, t: number, tao: number | undefined) => `${share}% 的句子有具体内容（${n} / ${t} 句）${tao === undefined ? '' : `；套话每千字 ${tao} 处`}`,
   },
   en: {
     title: 'wenfeng report',
@@ -63,6 +65,8 @@ const WORDS = {
     showInList: 'Show in list',
     shown: (s: number | string, t: number) => `showing ${s} of ${t}`,
     reader: 'reader',
+    substance: 'Substance',
+    substanceLine: (share: number, n: number, t: number, tao: number | undefined) => `${share}% of sentences concrete (${n} of ${t})${tao === undefined ? '' : `; ${tao} formulas per thousand characters`}`,
   },
 } satisfies Record<Locale, unknown>;
 
@@ -164,6 +168,14 @@ function pageFacts(r: FileResult, locale: Locale, w: Words): string {
   return `<div class="fact pages ${state}"><div class="k">${escapeHtml(w.pages)}</div><div class="v"><div class="bar" role="img" aria-label="${escapeHtml(w.pageBar(!p.exact, p.count, limit))}"><span class="fill" style="width:${((p.count / scale) * 100).toFixed(1)}%"></span>${marker}</div><div class="bar-label"><strong>${escapeHtml(w.pageBar(!p.exact, p.count, limit))}</strong>${pct !== undefined ? ` <span class="pct">${pct}%</span>` : ''}</div><div class="note">${escapeHtml(describePages(r, locale))}</div></div></div>`;
 }
 
+/** The specificity rule's share of concrete sentences (and the 套话 density), when those rules ran. */
+function substanceFacts(r: FileResult, w: Words): string {
+  const { specificity, specificSentences, sentences, boilerplatePerThousand } = r.stats ?? {};
+  if (specificity === undefined || !sentences) return '';
+  const share = Math.round(specificity * 100);
+  return `<div class="fact substance"><div class="k">${escapeHtml(w.substance)}</div><div class="v"><div class="bar" role="img" aria-label="${share}%"><span class="fill" style="width:${share}%"></span></div><div class="bar-label"><strong>${escapeHtml(w.substanceLine(share, specificSentences ?? 0, sentences, boilerplatePerThousand))}</strong></div></div></div>`;
+}
+
 function typeFacts(r: FileResult, w: Words): string {
   const t = r.docType;
   if (!t) return '';
@@ -251,7 +263,7 @@ function fileSection(r: FileResult, f: number, ctx: FormatterContext, w: Words):
     })
     .join('\n');
   const doc = `<div class="doc-wrap"><h3>${escapeHtml(w.text)}</h3><article class="doc" lang="zh-CN">${body || `<p class="empty">${escapeHtml(w.noText)}</p>`}</article></div>`;
-  const facts = `<div class="facts">${typeFacts(r, w)}${pageFacts(r, ctx.locale, w)}${ruleCounts(r, w, sevWords, ctx)}</div>`;
+  const facts = `<div class="facts">${typeFacts(r, w)}${pageFacts(r, ctx.locale, w)}${substanceFacts(r, w)}${ruleCounts(r, w, sevWords, ctx)}</div>`;
   return `<section class="file" id="f${f}">${head}${facts}<div class="cols">${doc}${list}</div></section>`;
 }
 

@@ -1,0 +1,100 @@
+// specificity (捞干货): the share of sentences that carry something concrete — a number, a date, a deadline,
+// a named unit or person, a place or a cited document. A long paragraph with none of them is reported (info):
+// it can be read without learning who does what, by when, or how much. The document's share goes to `stats`.
+// What counts as concrete is data: rules/data/specificity.json.
+import { defineRule, loadData, parseHeadingMarker, type Paragraph } from '../src/plugin-api.js';
+
+interface SpecificityData {
+  kinds: Record<string, string[]>;
+  vague: string[];
+}
+
+interface Options {
+  minChars: number;
+  minSentences: number;
+  minShare: number;
+}
+
+let compiled: { kinds: RegExp; vague: RegExp } | undefined;
+
+function patterns(): { kinds: RegExp; vague: RegExp } {
+  if (compiled) return compiled;
+  const d = loadData<SpecificityData>(new URL('./data/specificity.json', import.meta.url));
+  const any = (list: string[]): string => list.map((p) => `(?:${p})`).join('|');
+  compiled = { kinds: new RegExp(any(Object.values(d.kinds).flat()), 'u'), vague: new RegExp(any(d.vague), 'gu') };
+  return compiled;
+}
+
+const SENTENCE_END = /[。！？；!?;]/;
+const CONTENT = /[\p{L}\p{N}]/u;
+
+/** Sentences of a paragraph with at least a few letters, as [start, end). */
+function sentences(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  let letters = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || SENTENCE_END.test(text[i]!)) {
+      if (letters >= 4) out.push({ start, end: i });
+      start = i + 1;
+      letters = 0;
+    } else if (CONTENT.test(text[i]!)) letters++;
+  }
+  return out;
+}
+
+/** Whether a sentence names something concrete; vague names (有关部门, 负责同志) are blanked out first. */
+export function isConcrete(sentence: string): boolean {
+  const { kinds, vague } = patterns();
+  return kinds.test(sentence.replace(vague, (m) => ' '.repeat(m.length)));
+}
+
+/** Body text, including a numbered item that runs on after its heading (（一）加强督查。每季度……); not bare headings. */
+const isBody = (p: Paragraph): boolean =>
+  p.kind !== 'title' && p.kind !== 'heading' && p.kind !== 'table-cell' && (parseHeadingMarker(p.text) === undefined || p.text.replace(/\s/g, '').length >= 40);
+
+export default defineRule<Options>({
+  meta: {
+    id: 'specificity',
+    description: { zh: '捞干货：长段落没有一处具体内容（数字、日期、时限、单位、人名、地点）', en: 'long paragraphs with nothing concrete (no number, date, deadline, named unit, person or place)' },
+    defaultSeverity: 'info',
+    docs: 'docs/rules/specificity.md',
+    messages: {
+      vague: {
+        zh: '本段 {chars} 字、{sentences} 句，具体内容占 {share}%（数字、日期、时限、单位、人名、地点）',
+        en: 'this paragraph runs {chars} characters in {sentences} sentences, {share}% of them concrete (numbers, dates, deadlines, named units, people, places)',
+      },
+    },
+    options: {
+      minChars: { type: 'number', default: 150, min: 1, description: 'only paragraphs at least this long (characters, whitespace not counted) are judged' },
+      minSentences: { type: 'number', default: 2, min: 1, description: 'and with at least this many sentences' },
+      minShare: { type: 'number', default: 0, min: 0, max: 1, description: 'a paragraph is reported when its share of concrete sentences is at most this (0: none at all)' },
+    },
+  },
+  check(doc, ctx) {
+    const o = ctx.options;
+    let total = 0;
+    let concrete = 0;
+    for (const p of doc.paragraphs) {
+      if (!isBody(p)) continue;
+      const list = sentences(p.norm);
+      const specific = list.filter((s) => isConcrete(p.norm.slice(s.start, s.end))).length;
+      total += list.length;
+      concrete += specific;
+      const chars = p.text.replace(/\s/g, '').length;
+      if (chars < o.minChars || list.length < o.minSentences) continue;
+      const share = specific / list.length;
+      if (share > o.minShare) continue;
+      const start = /^\s*/u.exec(p.text)![0].length;
+      ctx.report({
+        paragraph: p,
+        start,
+        end: p.text.trimEnd().length,
+        messageId: 'vague',
+        data: { chars, sentences: list.length, share: Math.round(share * 100) },
+        suggestion: { zh: '捞干货：写明谁负责、做什么、何时完成、数量多少，其余删去', en: 'say who does what, by when and how much; cut the rest' },
+      });
+    }
+    ctx.stat({ specificSentences: concrete, sentences: total, specificity: total ? Math.round((concrete / total) * 100) / 100 : 0 });
+  },
+});

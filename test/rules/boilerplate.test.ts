@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { LintSession } from '../../src/engine/session.js';
+import type { FileResult } from '../../src/engine/result.js';
+import { dictionarySize } from '../../rules/boilerplate.js';
+import { compilePattern, formCount } from '../../rules/formula-pattern.js';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+async function lint(text: string, options: Record<string, unknown> = {}, severity = 'warning'): Promise<FileResult> {
+  const session = new LintSession({ cwd: ROOT, useConfig: false, locale: 'zh', rules: { boilerplate: [severity, options] } as never });
+  return session.lintBytes(new TextEncoder().encode(`关于做好防汛工作的通知\n${text}\n`), 'draft.txt');
+}
+
+const mine = (r: FileResult) => r.messages.filter((m) => m.ruleId === 'boilerplate');
+const texts = (r: FileResult) => mine(r).map((m) => m.text);
+
+describe('the dictionary', () => {
+  test('at least 1,000 formulas, every entry and family with a source', () => {
+    const size = dictionarySize();
+    expect(size.forms).toBeGreaterThanOrEqual(1000);
+    expect(size.families).toBeGreaterThanOrEqual(10);
+    expect(size.unsourced).toBe(0);
+  });
+
+  test('a pattern compiles to parts of alternatives with gaps', () => {
+    const [c] = compilePattern('为…30提供[坚强|有力][的|]保障');
+    expect(c!.parts).toEqual([['为'], ['提供坚强的保障', '提供坚强保障', '提供有力的保障', '提供有力保障']]);
+    expect(c!.gaps).toEqual([30]);
+    expect(formCount(c!)).toBe(4);
+    const slots = compilePattern('{A}{V}', { A: ['进一步', '切实'], V: ['加强', '推[进|动]'] });
+    expect(slots[0]!.parts[0]).toHaveLength(6);
+    // An optional part yields the pattern with and without it.
+    expect(compilePattern('[了|]…成效').map((x) => x.parts)).toEqual([[['了'], ['成效']], [['成效']]]);
+  });
+});
+
+describe('formulas with the topic written in', () => {
+  test.each([
+    ['为全市经济社会高质量发展提供坚强保障', '为全市经济社会高质量发展提供坚强保障'],
+    ['我们将着力在完善制度、堵塞漏洞上下功夫', '着力在完善制度、堵塞漏洞上下功夫'],
+    ['把防汛安全摆在更加突出的位置', '把防汛安全摆在更加突出的位置'],
+    ['不断开创全市防汛减灾工作新局面', '不断开创全市防汛减灾工作新局面'],
+    ['全年防汛工作取得了较为明显的成效', '工作取得了较为明显的成效'],
+    ['要以对人民群众高度负责的态度抓好此项工作', '以对人民群众高度负责的态度'],
+  ])('%s', async (sentence, formula) => {
+    const found = texts(await lint(`${sentence}，6月30日前由市水利局完成12座水库的检查。`));
+    expect(found).toContain(formula);
+  });
+
+  test('an inserted topic stays in its clause: 为此，… is not 为…提供保障', async () => {
+    const found = texts(await lint('为此，市水利局在6月底前为12座水库配备了应急物资。'));
+    expect(found).toEqual([]);
+  });
+});
+
+describe('separators', () => {
+  test('、，, and a space stand for one another, or for none', async () => {
+    for (const s of ['、', '，', ',', ' ', '']) {
+      const r = await lint(`各科室统一思想${s}提高认识，在6月10日前报送名单。`);
+      expect(texts(r), JSON.stringify(s)).toContain(`统一思想${s}提高认识`);
+    }
+  });
+
+  test('a separator the formula does not have breaks it: 统筹，增强 is not 统筹增强', async () => {
+    const found = texts(await lint('由市发改委统筹，增强后的预算于7月1日下达。'));
+    expect(found.filter((t) => /统筹.?增强/.test(t ?? ''))).toEqual([]);
+  });
+});
+
+describe('what is reported, and how loudly', () => {
+  test('an empty formula is a warning; a common one is info with its own message', async () => {
+    const r = mine(await lint('防汛物资由市应急局统一调配，进一步加强值守，为群众安全度汛提供坚强保障。'));
+    const common = r.find((m) => m.text === '进一步加强');
+    const empty = r.find((m) => m.text === '为群众安全度汛提供坚强保障');
+    expect(common?.severity).toBe('info');
+    expect(common?.message).toMatch(/^常用套语："进一步加强"/);
+    expect(empty?.severity).toBe('warning');
+    expect(empty?.message).toMatch(/^套话："为群众安全度汛提供坚强保障"/);
+  });
+
+  test('commonSeverity raises or silences the common formulas; ignore silences a family', async () => {
+    const text = '防汛物资由市应急局统一调配，进一步加强值守，为群众安全度汛提供坚强保障。';
+    expect(mine(await lint(text, { commonSeverity: 'warning' })).map((m) => m.severity)).toEqual(['warning', 'warning']);
+    expect(texts(await lint(text, { commonSeverity: 'off' }))).toEqual(['为群众安全度汛提供坚强保障']);
+    expect(texts(await lint(text, { ignore: ['support-guarantee'] }))).toEqual(['进一步加强']);
+  });
+
+  test('a sentence made of formulas is one finding for the whole sentence, naming them', async () => {
+    const r = mine(await lint('各区县要进一步提高思想认识，切实加强组织领导，确保各项工作落到实处。市水利局6月30日前完成检查。'));
+    expect(r).toHaveLength(1);
+    expect(r[0]!.severity).toBe('warning');
+    expect(r[0]!.text).toBe('各区县要进一步提高思想认识，切实加强组织领导，确保各项工作落到实处');
+    expect(r[0]!.message).toBe('本句几乎全是套话（"进一步提高思想认识"、"切实加强组织领导"、"确保各项工作落到实处"）');
+  });
+
+  test('overlapping formulas are one finding: 切实加强组织领导', async () => {
+    expect(texts(await lint('市防指切实加强组织领导，每日8时通报雨情。'))).toEqual(['切实加强组织领导']);
+  });
+
+  test('a heading is never one sentence-finding: its formulas are reported one by one', async () => {
+    const r = await lint('一、加强组织领导，确保各项工作落到实处\n市水利局局长任组长，7月1日前完成排查。');
+    expect(mine(r).map((m) => m.message.startsWith('本句'))).toEqual([false, false]);
+    expect(mine(r).every((m) => m.line === 2)).toBe(true);
+  });
+
+  test('stats keep the density of the whole draft', async () => {
+    const r = await lint('进一步加强值守。为群众安全度汛提供坚强保障。市水利局6月30日前完成12座水库检查。');
+    expect(r.stats.boilerplateHits).toBe(2);
+    expect(r.stats.boilerplatePerThousand).toBeGreaterThan(30);
+  });
+
+  test('plain, concrete writing has no finding', async () => {
+    const r = await lint('市水利局负责全市12座中型水库的汛前检查，6月30日前完成，发现的隐患7日内整改，整改情况报市防指办公室（联系人：李娜，电话：0371-12345678）。');
+    expect(mine(r)).toEqual([]);
+  });
+});
