@@ -1,0 +1,75 @@
+// Precomputes the typo detector's lexicon from jieba's dictionary (@node-rs/jieba ships it as dict.txt)
+// and its readings from pinyin-pro, both build-time only. The output is one UTF-16LE file of sorted,
+// fixed-width word tables that the rule binary-searches in place: loading it is a file read, where a
+// Map of 350,000 words would take a third of a second to build.
+//
+// Sections, each `name\t payload\n`:
+//   W<L>   every dictionary word of L characters (L = 1..6), sorted, concatenated
+//   F<L>   one character per word of W<L>: its frequency as a half-log2 bucket, offset by 0x30
+//   K<L><k> the common words of L characters (L = 2..4) sorted by the word without its k-th character,
+//          so the words that differ from a span only at k are one binary search away
+//   P      readings: `syllable=chars` groups (tones dropped), space-separated
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const out = fileURLToPath(new URL('../rules/data/generated/lexicon.u16', import.meta.url));
+const dictPath = require.resolve('@node-rs/jieba/dict.txt');
+const modernPath = fileURLToPath(new URL('../rules/data/typo/modern-words.json', import.meta.url));
+/** The count given to a word of modern-words.json: an ordinary, fairly common word. */
+const MODERN_FREQ = 500;
+const self = fileURLToPath(import.meta.url);
+
+/** Words at least this frequent (in jieba's counts) can be offered as corrections. */
+const COMMON_MIN = 20;
+const MAX_LEN = 6;
+
+export function buildLexicon({ force = false } = {}) {
+  if (!force && existsSync(out) && statSync(out).mtimeMs > Math.max(...[dictPath, modernPath, self].map((f) => statSync(f).mtimeMs))) return out;
+  const { pinyin } = require('pinyin-pro');
+  const byLen = new Map();
+  const modern = JSON.parse(readFileSync(modernPath, 'utf8')).words.map((w) => `${w} ${MODERN_FREQ}`);
+  for (const line of [...readFileSync(dictPath, 'utf8').split('\n'), ...modern]) {
+    const [word, freqText] = line.split(' ');
+    // BMP Han only: a word's length in UTF-16 units is then its length in characters.
+    if (!word || !/^[\u3400-\u9fff]+$/.test(word) || word.length > MAX_LEN) continue;
+    const freq = Number(freqText);
+    const list = byLen.get(word.length) ?? byLen.set(word.length, new Map()).get(word.length);
+    list.set(word, Math.max(list.get(word) ?? 0, freq));
+  }
+  const sections = [];
+  const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+  const chars = new Set();
+  for (const [len, words] of [...byLen].sort((a, b) => a[0] - b[0])) {
+    const sorted = [...words.keys()].sort(cmp);
+    sections.push(`W${len}\t${sorted.join('')}`);
+    sections.push(`F${len}\t${sorted.map((w) => String.fromCharCode(0x30 + Math.max(0, Math.min(60, Math.round(Math.log2(words.get(w)) * 2))))).join('')}`);
+    if (len >= 2 && len <= 4) {
+      const common = sorted.filter((w) => words.get(w) >= COMMON_MIN);
+      for (const w of common) for (const ch of w) chars.add(ch);
+      for (let k = 0; k < len; k++) {
+        const without = (w) => w.slice(0, k) + w.slice(k + 1);
+        sections.push(`K${len}${k}\t${[...common].sort((a, b) => cmp(without(a), without(b)) || cmp(a, b)).join('')}`);
+      }
+    }
+  }
+  const bySyllable = new Map();
+  for (const ch of chars) {
+    for (const s of new Set(pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }))) {
+      if (!/^[a-z]+$/.test(s)) continue;
+      bySyllable.set(s, (bySyllable.get(s) ?? '') + ch);
+    }
+  }
+  sections.push(`P\t${[...bySyllable].sort((a, b) => cmp(a[0], b[0])).map(([s, cs]) => `${s}=${cs}`).join(' ')}`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, Buffer.from(sections.join('\n') + '\n', 'utf16le'));
+  return out;
+}
+
+if (process.argv[1] === self) {
+  const t = performance.now();
+  const file = buildLexicon({ force: process.argv.includes('--force') });
+  console.log(`${file}: ${(statSync(file).size / 1e6).toFixed(2)} MB in ${Math.round(performance.now() - t)} ms`);
+}
