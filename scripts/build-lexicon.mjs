@@ -24,31 +24,47 @@ const self = fileURLToPath(import.meta.url);
 
 /** Words at least this frequent (in jieba's counts) can be offered as corrections. */
 const COMMON_MIN = 20;
+/** Parts of speech never offered as corrections: function words, numerals and measures (a slip rarely
+ * makes one: 因未 is 因 + 未, not a slip for 因为) — and rare names of people, places and bodies (a name
+ * is no slip for a common word). jieba's tags are rough (杜绝 is tagged as a name), so frequent "names"
+ * stay. */
+const NOT_A_CORRECTION = /^(c|p|u|r|y|e|o|m|q|x)/;
+const NAME = /^(nr|ns|nt)/;
+const NAME_MIN = 500;
 const MAX_LEN = 6;
+/** jieba's words counted 1–3 times are left out: its list carries common misspellings (布署, 按排,
+ * 迫不急待) at those counts, beside rare names. Half the list, so half the file. */
+const MIN_FREQ = 4;
 
 export function buildLexicon({ force = false } = {}) {
   if (!force && existsSync(out) && statSync(out).mtimeMs > Math.max(...[dictPath, modernPath, self].map((f) => statSync(f).mtimeMs))) return out;
   const { pinyin } = require('pinyin-pro');
   const byLen = new Map();
+  const excluded = new Set();
+  const correctable = new Set();
   const modern = JSON.parse(readFileSync(modernPath, 'utf8')).words.map((w) => `${w} ${MODERN_FREQ}`);
   for (const line of [...readFileSync(dictPath, 'utf8').split('\n'), ...modern]) {
-    const [word, freqText] = line.split(' ');
+    const [word, freqText, tag = 'n'] = line.split(' ');
     // BMP Han only: a word's length in UTF-16 units is then its length in characters.
     if (!word || !/^[\u3400-\u9fff]+$/.test(word) || word.length > MAX_LEN) continue;
     const freq = Number(freqText);
+    if (word.length > 1 && freq < MIN_FREQ) continue;
     const list = byLen.get(word.length) ?? byLen.set(word.length, new Map()).get(word.length);
     list.set(word, Math.max(list.get(word) ?? 0, freq));
+    if (NOT_A_CORRECTION.test(tag) || (NAME.test(tag) && freq < NAME_MIN)) excluded.add(word);
+    else correctable.add(word);
   }
   const sections = [];
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   const chars = new Set();
   for (const [len, words] of [...byLen].sort((a, b) => a[0] - b[0])) {
     const sorted = [...words.keys()].sort(cmp);
+    for (const w of sorted) for (const ch of w) chars.add(ch);
     sections.push(`W${len}\t${sorted.join('')}`);
     sections.push(`F${len}\t${sorted.map((w) => String.fromCharCode(0x30 + Math.max(0, Math.min(60, Math.round(Math.log2(words.get(w)) * 2))))).join('')}`);
     if (len >= 2 && len <= 4) {
-      const common = sorted.filter((w) => words.get(w) >= COMMON_MIN);
-      for (const w of common) for (const ch of w) chars.add(ch);
+      // jieba lists some words twice with different tags: a word is offered if any of its tags allows.
+      const common = sorted.filter((w) => words.get(w) >= COMMON_MIN && (correctable.has(w) || !excluded.has(w)));
       for (let k = 0; k < len; k++) {
         const without = (w) => w.slice(0, k) + w.slice(k + 1);
         sections.push(`K${len}${k}\t${[...common].sort((a, b) => cmp(without(a), without(b)) || cmp(a, b)).join('')}`);

@@ -1,9 +1,9 @@
-// Finds misspellings no list names: a 2–4-character span that is not a word (or only a very rare one),
-// where putting back one character that sounds alike, sounds nearly alike or looks alike — or a
-// character dropped from or doubled in a fixed phrase — gives a common word, and the text around it then
-// segments far more probably than it does as written (a noisy-channel comparison of the best
-// segmentation of a small window, with and without the change). Linear in the text: every position is
-// looked at for a bounded number of spans, each a few binary searches in the lexicon.
+// Finds misspellings no list names: a 2–4-character span that is not a word, where putting back one
+// character that sounds alike, sounds nearly alike or looks alike — or a character dropped from or
+// doubled in a fixed phrase — gives a common word, and the text around it then segments far more
+// probably than as written (a noisy-channel comparison of the best segmentation of a small window, with
+// and without the change). Linear in the text: every position is looked at for a bounded number of
+// spans, each a few binary searches in the lexicon and a merge of two short sorted lists.
 import type { Lexicon } from './lexicon.js';
 
 export interface SimilarityData {
@@ -32,13 +32,17 @@ export interface DetectedTypo {
 export interface DetectorOptions {
   /** Minimum gain (log2) to report. */
   minGain: number;
-  /** A span that is itself a word more frequent than this bucket is never a typo. */
-  maxOwnBucket: number;
-  /** The corrected word must be at least this frequent (bucket). */
+  /** The corrected word must be at least this frequent (half-log2 bucket of jieba's count). */
   minRightBucket: number;
+  /** Log2 cost of each token: a reading in fewer, longer words is the likelier one (a slip splits a
+   * word into single characters that happen to be frequent on their own). */
+  tokenCost: number;
+  /** A character standing alone whose own count is at least this bucket (的, 是, 在, 要) is ordinary
+   * text, not a sign of a broken word: spans are looked at only around other lone characters. */
+  maxLoneBucket: number;
 }
 
-export const defaultDetectorOptions: DetectorOptions = { minGain: 10, maxOwnBucket: 3, minRightBucket: 9 };
+export const defaultDetectorOptions: DetectorOptions = { minGain: 12, minRightBucket: 9, tokenCost: 2, maxLoneBucket: 30 };
 
 /** Log2 cost of each kind of slip: how much less likely it is than a plain homophone. */
 const SLIP_COST: Record<SlipKind, number> = { sound: 0, 'near-sound': 2, shape: 2, dropped: 4, doubled: 4 };
@@ -46,14 +50,20 @@ const SLIP_COST: Record<SlipKind, number> = { sound: 0, 'near-sound': 2, shape: 
 const UNKNOWN = -32;
 /** Characters of context on each side of a span when comparing segmentations. */
 const MARGIN = 4;
+/** How far the exact gain may exceed the quick estimate from the span alone (a corrected word can
+ * also join better with its neighbours). */
+const ESTIMATE_SLACK = 6;
 
-const HAN = /[\u3400-\u9fff]/;
+const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
 export class TypoDetector {
   private readonly shapeOf = new Map<string, Set<string>>();
-  private readonly foldedOf = new Map<string, string[]>();
   private readonly foldInitial: Array<[string, string]>;
   private readonly foldFinal: Array<[string, string]>;
+  /** Folded syllable → characters with a reading that folds to it. */
+  private nearIndex?: Map<string, string>;
+  /** Character → the characters it may be a slip for, in code order, each with its kind. */
+  private readonly confusableOf = new Map<string, { chars: string; kinds: SlipKind[] }>();
 
   constructor(
     private readonly lex: Lexicon,
@@ -64,7 +74,7 @@ export class TypoDetector {
     for (const group of similar.shapes) {
       for (const a of group) for (const b of group) if (a !== b) (this.shapeOf.get(a) ?? this.shapeOf.set(a, new Set()).get(a)!).add(b);
     }
-    // Longest first, so "zh" folds before "z" would be tried and "iang" before "ang".
+    // Longest first, so "zh" is folded before "z" could match and "iang" before "ang".
     this.foldInitial = similar.nearInitials.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
     this.foldFinal = similar.nearFinals.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
   }
@@ -76,21 +86,37 @@ export class TypoDetector {
     return s;
   }
 
-  private folded(ch: string): string[] {
-    let f = this.foldedOf.get(ch);
-    if (!f) this.foldedOf.set(ch, (f = this.lex.readings(ch).map((s) => this.fold(s))));
-    return f;
+  /** The characters `wrong` may have been written for, with how. */
+  private confusables(wrong: string): { chars: string; kinds: SlipKind[] } {
+    let c = this.confusableOf.get(wrong);
+    if (c) return c;
+    if (!this.nearIndex) {
+      this.nearIndex = new Map();
+      for (const s of this.lex.syllables()) {
+        const f = this.fold(s);
+        this.nearIndex.set(f, (this.nearIndex.get(f) ?? '') + this.lex.withReading(s));
+      }
+    }
+    const kind = new Map<string, SlipKind>();
+    for (const ch of this.shapeOf.get(wrong) ?? []) kind.set(ch, 'shape');
+    for (const s of this.lex.readings(wrong)) for (const ch of this.nearIndex.get(this.fold(s)) ?? '') if (!kind.has(ch)) kind.set(ch, 'near-sound');
+    for (const s of this.lex.readings(wrong)) for (const ch of this.lex.withReading(s)) kind.set(ch, 'sound');
+    kind.delete(wrong);
+    const chars = [...kind.keys()].sort();
+    c = { chars: chars.join(''), kinds: chars.map((ch) => kind.get(ch)!) };
+    this.confusableOf.set(wrong, c);
+    return c;
   }
 
   /** How `wrong` may have been written for `right`, or null when they are not confusable. */
   slip(wrong: string, right: string): SlipKind | null {
-    const rw = this.lex.readings(wrong);
-    const rr = this.lex.readings(right);
-    if (rw.some((s) => rr.includes(s))) return 'sound';
-    if (this.shapeOf.get(wrong)?.has(right)) return 'shape';
-    const fr = this.folded(right);
-    if (this.folded(wrong).some((s) => fr.includes(s))) return 'near-sound';
-    return null;
+    const c = this.confusables(wrong);
+    const i = c.chars.indexOf(right);
+    return i < 0 ? null : c.kinds[i]!;
+  }
+
+  private tokenScore(bucket: number): number {
+    return (bucket >= 0 ? this.lex.logProb(bucket) : UNKNOWN) - this.opts.tokenCost;
   }
 
   /** Best segmentation score (log2-probability) of `s`. */
@@ -98,73 +124,70 @@ export class TypoDetector {
     const n = s.length;
     const best = new Float64Array(n + 1);
     for (let i = n - 1; i >= 0; i--) {
-      const b1 = this.lex.bucket(s, i, 1);
-      let top = (b1 >= 0 ? this.lex.logProb(b1) : UNKNOWN) + best[i + 1]!;
+      let top = this.tokenScore(this.lex.bucket(s, i, 1)) + best[i + 1]!;
       for (let len = 2; len <= this.lex.maxLen && i + len <= n; len++) {
         const b = this.lex.bucket(s, i, len);
-        if (b > this.opts.maxOwnBucket) top = Math.max(top, this.lex.logProb(b) + best[i + len]!);
+        if (b >= 0) top = Math.max(top, this.tokenScore(b) + best[i + len]!);
       }
       best[i] = top;
     }
     return best[0]!;
   }
 
-  /** Token starts of the best segmentation of text[a, b): starts[i - a] is 1 where a token begins. */
+  /** Token starts of the best segmentation of text[a, b): starts[i - a] is non-zero where a token begins. */
   private segment(text: string, a: number, b: number): Uint8Array {
     const n = b - a;
     const best = new Float64Array(n + 1);
     const take = new Uint8Array(n + 1);
     for (let i = n - 1; i >= 0; i--) {
-      const b1 = this.lex.bucket(text, a + i, 1);
-      best[i] = (b1 >= 0 ? this.lex.logProb(b1) : UNKNOWN) + best[i + 1]!;
+      best[i] = this.tokenScore(this.lex.bucket(text, a + i, 1)) + best[i + 1]!;
       take[i] = 1;
       for (let len = 2; len <= this.lex.maxLen && i + len <= n; len++) {
         const bk = this.lex.bucket(text, a + i, len);
-        if (bk <= this.opts.maxOwnBucket) continue;
-        const v = this.lex.logProb(bk) + best[i + len]!;
+        if (bk < 0) continue;
+        const v = this.tokenScore(bk) + best[i + len]!;
         if (v > best[i]!) {
           best[i] = v;
           take[i] = len;
         }
       }
     }
+    // 1: a token starts here; 3: a token of one character that is not an ordinary lone word starts here.
     const starts = new Uint8Array(n + 1);
-    for (let i = 0; i < n; i += take[i]!) starts[i] = 1;
+    for (let i = 0; i < n; i += take[i]!) starts[i] = take[i] === 1 && this.lex.bucket(text, a + i, 1) < this.opts.maxLoneBucket ? 3 : 1;
     starts[n] = 1;
     return starts;
   }
 
-  /** Gain of replacing text[i, i+len) by `right` inside the Han run [a, b), before the slip's cost. */
-  private gain(text: string, a: number, b: number, i: number, len: number, right: string): number {
-    const w0 = Math.max(a, i - MARGIN);
-    const w1 = Math.min(b, i + len + MARGIN);
-    const before = text.slice(w0, w1);
-    const after = text.slice(w0, i) + right + text.slice(i + len, w1);
-    return this.score(after) - this.score(before);
-  }
-
-  /** The typos in one paragraph, best first where they overlap, in text order. */
+  /** The typos in one paragraph, in text order; where candidates overlap, the best. */
   detect(text: string): DetectedTypo[] {
     const found: DetectedTypo[] = [];
     for (let a = 0; a < text.length; ) {
-      if (!HAN.test(text[a]!)) { a++; continue; }
+      if (!isHan(text.charCodeAt(a))) { a++; continue; }
       let b = a;
-      while (b < text.length && HAN.test(text[b]!)) b++;
+      while (b < text.length && isHan(text.charCodeAt(b))) b++;
       // A run of three characters or fewer between punctuation is a name, a label or a heading word
       // (联系人：张岚, 熊宇飞、方昌晟) more often than a slip in running text.
       if (b - a > 3) this.detectRun(text, a, b, found);
       a = b;
     }
     found.sort((x, y) => y.gain - x.gain || x.start - y.start);
+    const taken = new Uint8Array(text.length);
     const kept: DetectedTypo[] = [];
-    for (const t of found) if (!kept.some((k) => t.start < k.end && k.start < t.end)) kept.push(t);
+    for (const t of found) {
+      if (taken.subarray(t.start, t.end).some((v) => v === 1)) continue;
+      taken.fill(1, t.start, t.end);
+      kept.push(t);
+    }
     return kept.sort((x, y) => x.start - y.start);
   }
 
   /** Whether the span is part of a parallel phrase (查深查细, 先行先试, 重实干重实绩): a character of it
-   * repeats two or three places on. Such phrases are coined on purpose and no dictionary lists them. */
-  private parallel(text: string, i: number, len: number): boolean {
+   * other than the one to replace (at k) repeats two or three places on. Such phrases are coined on
+   * purpose and no dictionary lists them; in 坚决杜决 it is the wrong character itself that repeats. */
+  private parallel(text: string, i: number, len: number, k: number): boolean {
     for (let j = i; j < i + len; j++) {
+      if (j === i + k) continue;
       const c = text[j];
       if (text[j - 2] === c || text[j + 2] === c || text[j - 3] === c || text[j + 3] === c) return true;
     }
@@ -173,41 +196,68 @@ export class TypoDetector {
 
   /** Whether the span starts a personal name: a family name right after a listing word or mark. */
   private name(text: string, i: number): boolean {
-    return this.guards.surnames.includes(text[i]!) && (i === 0 || this.guards.nameCues.includes(text[i - 1]!));
+    return i > 0 && this.guards.surnames.includes(text[i]!) && this.guards.nameCues.includes(text[i - 1]!);
   }
 
   private detectRun(text: string, a: number, b: number, out: DetectedTypo[]): void {
     const starts = this.segment(text, a, b);
-    const { minGain, maxOwnBucket, minRightBucket } = this.opts;
-    const single = (i: number) => starts[i - a] === 1 && starts[i + 1 - a] === 1;
+    const { minGain, minRightBucket } = this.opts;
+    const single = (i: number) => starts[i - a]! > 0 && starts[i + 1 - a]! > 0;
+    // Positions of suspicious lone characters: a span is looked at only if it holds one.
+    let nextLone = b;
+    const loneAfter = new Int32Array(b - a + 1).fill(b);
+    for (let i = b - 1; i >= a; i--) {
+      if (starts[i - a] === 3) nextLone = i;
+      loneAfter[i - a] = nextLone;
+    }
+    let spanScore = NaN;
     const consider = (i: number, len: number, right: string, kind: SlipKind) => {
-      if (this.lex.bucket(right, 0, right.length) < minRightBucket) return;
-      const g = this.gain(text, a, b, i, len, right) - SLIP_COST[kind];
+      const rb = this.lex.bucket(right, 0, right.length);
+      if (rb < minRightBucket) return;
+      if (Number.isNaN(spanScore)) spanScore = this.score(text.slice(i, i + len));
+      // Quick bound from the span alone, then the exact comparison over a window.
+      if (this.tokenScore(rb) - spanScore - SLIP_COST[kind] < minGain - ESTIMATE_SLACK) return;
+      const w0 = Math.max(a, i - MARGIN);
+      const w1 = Math.min(b, i + len + MARGIN);
+      const g = this.score(text.slice(w0, i) + right + text.slice(i + len, w1)) - this.score(text.slice(w0, w1)) - SLIP_COST[kind];
       if (g >= minGain) out.push({ start: i, end: i + len, right, kind, gain: g });
     };
     for (let i = a; i < b; i++) {
-      // Spans that begin and end on token boundaries of the best segmentation and hold more than one
-      // token: a slip breaks a word into pieces, it does not straddle two sound words.
-      if (!starts[i - a]) continue;
       for (let len = 2; len <= 4 && i + len <= b; len++) {
-        if (!starts[i + len - a]) continue;
+        // A slip breaks a word into pieces: the span holds more than one token. Either it begins and
+        // ends on token boundaries, or the character to replace stands alone (a slip can make a false
+        // word with its neighbour: 虚开发漂 reads 虚/开发/漂).
+        if (loneAfter[i - a]! >= i + len) continue;
         let tokens = 0;
-        for (let j = i; j < i + len; j++) tokens += starts[j - a]!;
-        if (tokens < 2) continue;
-        // Words jieba counts only 1–3 times are not words here: its list carries common misspellings
-        // (布署, 迫不急待, 按步就班) at those counts.
-        if (this.lex.bucket(text, i, len) > maxOwnBucket || this.parallel(text, i, len) || this.name(text, i)) continue;
+        for (let j = i + 1; j < i + len; j++) if (starts[j - a]) tokens++;
+        if (tokens < 1 || this.lex.bucket(text, i, len) >= 0 || this.name(text, i)) continue;
+        const aligned = starts[i - a]! > 0 && starts[i + len - a]! > 0;
+        const span = text.slice(i, i + len);
+        spanScore = NaN;
         for (let k = 0; k < len; k++) {
-          const own = text[i + k]!;
-          for (const ch of this.lex.replacements(text, i, len, k)) {
-            const kind = this.slip(own, ch);
-            if (kind) consider(i, len, text.slice(i, i + k) + ch + text.slice(i + k + 1, i + len), kind);
+          if (!aligned && !single(i + k)) continue;
+          if (len === 2 && this.parallel(text, i, len, k)) continue;
+          // Characters that make a word here, and characters the written one may be a slip for: both
+          // in code order, so one merge finds the corrections.
+          const words = this.lex.replacements(text, i, len, k);
+          if (!words) continue;
+          const { chars, kinds } = this.confusables(text[i + k]!);
+          for (let x = 0, y = 0; x < words.length && y < chars.length; ) {
+            const d = words.charCodeAt(x) - chars.charCodeAt(y);
+            if (d < 0) x++;
+            else if (d > 0) y++;
+            else {
+              consider(i, len, span.slice(0, k) + words[x] + span.slice(k + 1), kinds[y]!);
+              x++;
+              y++;
+            }
           }
         }
-        // A character dropped from a four-character phrase: the three written ones plus one.
-        if (len === 3) {
+        // A character dropped from a four-character phrase: the three written ones plus one. Only inside
+        // running text: a phrase cut off at a bracket or a line end is not one with a character missing.
+        if (len === 3 && aligned && i > a && i + 3 < b) {
           for (let k = 0; k <= 3; k++) {
-            for (const ch of this.lex.insertions(text, i, 3, k)) consider(i, 3, text.slice(i, i + k) + ch + text.slice(i + k, i + 3), 'dropped');
+            for (const ch of this.lex.insertions(text, i, 3, k)) consider(i, 3, span.slice(0, k) + ch + span.slice(k), 'dropped');
           }
         }
       }
@@ -216,7 +266,8 @@ export class TypoDetector {
         for (let k = 0; k < 4; k++) {
           if (text[i + k] !== text[i + k + 1] || !single(i + k + 1)) continue;
           const right = text.slice(i, i + k) + text.slice(i + k + 1, i + 5);
-          if (this.lex.bucket(text, i, 4) <= maxOwnBucket && this.lex.bucket(text, i + 1, 4) <= maxOwnBucket) consider(i, 5, right, 'doubled');
+          spanScore = NaN;
+          if (this.lex.bucket(text, i, 4) < 0 && this.lex.bucket(text, i + 1, 4) < 0) consider(i, 5, right, 'doubled');
         }
       }
     }
