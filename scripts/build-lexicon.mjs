@@ -8,7 +8,10 @@
 //   F<L>   one character per word of W<L>: its frequency as a half-log2 bucket, offset by 0x30
 //   K<L><k> the common words of L characters (L = 2..4) sorted by the word without its k-th character,
 //          so the words that differ from a span only at k are one binary search away
-//   P      readings: `syllable=chars` groups (tones dropped), space-separated
+//   S, R   readings (tones dropped): the syllables, and per character its syllables' numbers
+// Beside it, lexicon.hash: an open-addressing hash index of every W word (Uint32 little-endian slots,
+// a power of two of them, at most half full; a slot holds (index in W<L> << 3 | L), 0 when empty), so a
+// lookup is a hash and a probe or two rather than a binary search.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -16,11 +19,19 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const out = fileURLToPath(new URL('../rules/data/generated/lexicon.u16', import.meta.url));
+const hashOut = fileURLToPath(new URL('../rules/data/generated/lexicon.hash', import.meta.url));
 const dictPath = require.resolve('@node-rs/jieba/dict.txt');
 const modernPath = fileURLToPath(new URL('../rules/data/typo/modern-words.json', import.meta.url));
 /** The count given to a word of modern-words.json: an ordinary, fairly common word. */
 const MODERN_FREQ = 500;
 const self = fileURLToPath(import.meta.url);
+
+/** FNV-1a over UTF-16 code units: the same as src/text/word-hash.ts, which probes the index. */
+function wordHash(text, start, len) {
+  let h = 0x811c9dc5;
+  for (let j = start; j < start + len; j++) h = Math.imul(h ^ text.charCodeAt(j), 16777619);
+  return h >>> 0;
+}
 
 /** Words at least this frequent (in jieba's counts) can be offered as corrections. */
 const COMMON_MIN = 20;
@@ -37,7 +48,7 @@ const MAX_LEN = 6;
 const MIN_FREQ = 4;
 
 export function buildLexicon({ force = false } = {}) {
-  if (!force && existsSync(out) && statSync(out).mtimeMs > Math.max(...[dictPath, modernPath, self].map((f) => statSync(f).mtimeMs))) return out;
+  if (!force && existsSync(out) && existsSync(hashOut) && statSync(out).mtimeMs > Math.max(...[dictPath, modernPath, self].map((f) => statSync(f).mtimeMs))) return out;
   const { pinyin } = require('pinyin-pro');
   const byLen = new Map();
   const excluded = new Set();
@@ -57,10 +68,12 @@ export function buildLexicon({ force = false } = {}) {
   const sections = [];
   const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
   const chars = new Set();
+  const indexed = [];
   for (const [len, words] of [...byLen].sort((a, b) => a[0] - b[0])) {
     const sorted = [...words.keys()].sort(cmp);
     for (const w of sorted) for (const ch of w) chars.add(ch);
     sections.push(`W${len}\t${sorted.join('')}`);
+    sorted.forEach((w, index) => indexed.push([w, (index << 3) | len]));
     sections.push(`F${len}\t${sorted.map((w) => String.fromCharCode(0x30 + Math.max(0, Math.min(60, Math.round(Math.log2(words.get(w)) * 2))))).join('')}`);
     if (len >= 2 && len <= 4) {
       // jieba lists some words twice with different tags: a word is offered if any of its tags allows.
@@ -71,16 +84,32 @@ export function buildLexicon({ force = false } = {}) {
       }
     }
   }
-  const bySyllable = new Map();
-  for (const ch of chars) {
-    for (const s of new Set(pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }))) {
-      if (!/^[a-z]+$/.test(s)) continue;
-      bySyllable.set(s, (bySyllable.get(s) ?? '') + ch);
-    }
+  // Readings: S lists the toneless syllables; R holds, for every character in code order, a record of
+  // four units: the character and up to three readings (0x100 + syllable index; 0x20 for none, so that
+  // no unit is a tab or a newline).
+  const syllables = [];
+  const syllableId = new Map();
+  const records = [];
+  for (const ch of [...chars].sort(cmp)) {
+    const ids = [...new Set(pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }))]
+      .filter((s) => /^[a-z]+$/.test(s))
+      .slice(0, 3)
+      .map((s) => 0xff + (syllableId.get(s) ?? (syllableId.set(s, syllables.push(s)), syllables.length)));
+    if (ids.length) records.push(ch + String.fromCharCode(...ids, 0x20, 0x20, 0x20).slice(0, 3));
   }
-  sections.push(`P\t${[...bySyllable].sort((a, b) => cmp(a[0], b[0])).map(([s, cs]) => `${s}=${cs}`).join(' ')}`);
+  sections.push(`S\t${syllables.join(' ')}`);
+  sections.push(`R\t${records.join('')}`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, Buffer.from(sections.join('\n') + '\n', 'utf16le'));
+  let size = 1;
+  while (size < indexed.length * 2) size *= 2;
+  const slots = new Uint32Array(size);
+  for (const [w, value] of indexed) {
+    let slot = wordHash(w, 0, w.length) & (size - 1);
+    while (slots[slot]) slot = (slot + 1) & (size - 1);
+    slots[slot] = value;
+  }
+  writeFileSync(hashOut, Buffer.from(slots.buffer));
   return out;
 }
 

@@ -2,6 +2,7 @@
 // (scripts/build-lexicon.mjs) into sorted fixed-width tables that are binary-searched in place, so
 // loading is one file read rather than building a Map of 350,000 words.
 import { readFileSync } from 'node:fs';
+import { wordHash } from './word-hash.js';
 
 /** log2 of the total count in jieba's dictionary: a word's log-probability is log2(freq) − this. */
 const LOG2_TOTAL = 25.8;
@@ -16,10 +17,6 @@ export interface Lexicon {
   insertions(text: string, start: number, len: number, k: number): string[];
   /** Toneless readings of a character (several for 多音字). */
   readings(ch: string): readonly string[];
-  /** Characters with this toneless reading. */
-  withReading(syllable: string): string;
-  /** Every toneless syllable. */
-  syllables(): Iterable<string>;
   /** Log2-probability of a word in a given bucket. */
   logProb(bucket: number): number;
   readonly maxLen: number;
@@ -77,12 +74,15 @@ class TableLexicon implements Lexicon {
   private readonly words: Table[] = [];
   private readonly freqs: string[] = [];
   private readonly byKey = new Map<string, Table>();
-  /** ` syllable=chars syllable=chars … `: searched in place, a character at a time, when one is asked for. */
-  private readingTable = '';
+  private syllables: string[] = [];
+  /** Records of four units: a character, then up to three syllable numbers (0x100 + index; 0x20: none). */
+  private readingTable = new Table('', 4, -1);
   private readonly readingsOf = new Map<string, string[]>();
-  private bySyllable?: Map<string, string>;
 
-  constructor(file: Uint8Array) {
+  constructor(
+    file: Uint8Array,
+    private readonly slots: Uint32Array,
+  ) {
     let maxLen = 0;
     // Each section is decoded on its own: V8 reads a small flat string faster than a slice of one
     // large external string (what decoding the whole file at once gives).
@@ -104,7 +104,8 @@ class TableLexicon implements Lexicon {
         this.words[len] = new Table(payload, len, -1);
       } else if (kind === 'F') this.freqs[Number(name.slice(1))] = payload;
       else if (kind === 'K') this.byKey.set(name.slice(1), new Table(payload, Number(name[1]), Number(name[2])));
-      else if (kind === 'P') this.readingTable = ` ${payload} `;
+      else if (kind === 'S') this.syllables = payload.split(' ');
+      else if (kind === 'R') this.readingTable = new Table(payload, 4, -1);
     }
     this.maxLen = maxLen;
   }
@@ -112,8 +113,13 @@ class TableLexicon implements Lexicon {
   bucket(text: string, start: number, len: number): number {
     const table = this.words[len];
     if (!table) return -1;
-    const r = table.first(text, start, len);
-    return r < 0 ? -1 : this.freqs[len]!.charCodeAt(r) - 0x30;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    for (let slot = wordHash(text, start, len) & mask; slots[slot]; slot = (slot + 1) & mask) {
+      const value = slots[slot]!;
+      if ((value & 7) === len && table.equals(text, start, len, value >>> 3)) return this.freqs[len]!.charCodeAt(value >>> 3) - 0x30;
+    }
+    return -1;
   }
 
   /** The k-th characters of the records of a K table whose other characters equal the key, in the order
@@ -139,34 +145,14 @@ class TableLexicon implements Lexicon {
     let found = this.readingsOf.get(ch);
     if (!found) {
       found = [];
-      const t = this.readingTable;
-      for (let i = t.indexOf(ch); i >= 0; i = t.indexOf(ch, i + 1)) {
-        const eq = t.lastIndexOf('=', i);
-        const syllable = t.slice(t.lastIndexOf(' ', eq) + 1, eq);
-        if (!found.includes(syllable)) found.push(syllable);
+      const r = this.readingTable.first(ch, 0, 1);
+      for (let j = 1; r >= 0 && j < 4; j++) {
+        const id = this.readingTable.data.charCodeAt(r * 4 + j);
+        if (id >= 0x100) found.push(this.syllables[id - 0x100]!);
       }
       this.readingsOf.set(ch, found);
     }
     return found;
-  }
-
-  private syllableTable(): Map<string, string> {
-    if (!this.bySyllable) {
-      this.bySyllable = new Map();
-      for (const group of this.readingTable.trim().split(' ')) {
-        const eq = group.indexOf('=');
-        this.bySyllable.set(group.slice(0, eq), group.slice(eq + 1));
-      }
-    }
-    return this.bySyllable;
-  }
-
-  withReading(syllable: string): string {
-    return this.syllableTable().get(syllable) ?? '';
-  }
-
-  syllables(): Iterable<string> {
-    return this.syllableTable().keys();
   }
 
   logProb(bucket: number): number {
@@ -182,7 +168,10 @@ export function loadLexicon(url: URL): Lexicon | null {
   if (!loaded.has(url.href)) {
     let lexicon: Lexicon | null = null;
     try {
-      lexicon = new TableLexicon(readFileSync(url));
+      const hash = readFileSync(new URL(url.href.replace(/\.u16$/, '.hash')));
+      // A Uint32Array view needs 4-byte alignment; copy in the rare case the buffer is not aligned.
+      const slots = hash.byteOffset % 4 === 0 ? new Uint32Array(hash.buffer, hash.byteOffset, hash.byteLength / 4) : new Uint32Array(hash.buffer.slice(hash.byteOffset, hash.byteOffset + hash.byteLength));
+      lexicon = new TableLexicon(readFileSync(url), slots);
     } catch {
       lexicon = null;
     }

@@ -60,10 +60,10 @@ export class TypoDetector {
   private readonly shapeOf = new Map<string, Set<string>>();
   private readonly foldInitial: Array<[string, string]>;
   private readonly foldFinal: Array<[string, string]>;
-  /** Folded syllable → characters with a reading that folds to it. */
-  private nearIndex?: Map<string, string>;
-  /** Character → the characters it may be a slip for, in code order, each with its kind. */
-  private readonly confusableOf = new Map<string, { chars: string; kinds: SlipKind[] }>();
+  private readonly foldedOf = new Map<string, string[]>();
+  /** Longest word the segmentation looks for: idioms are four characters, and longer entries (names of
+   * bodies, 中华人民共和国) hardly change where a slip of two to four characters is found. */
+  private readonly maxLen: number;
 
   constructor(
     private readonly lex: Lexicon,
@@ -71,6 +71,7 @@ export class TypoDetector {
     private readonly guards: DetectorGuards,
     private readonly opts: DetectorOptions = defaultDetectorOptions,
   ) {
+    this.maxLen = Math.min(4, lex.maxLen);
     for (const group of similar.shapes) {
       for (const a of group) for (const b of group) if (a !== b) (this.shapeOf.get(a) ?? this.shapeOf.set(a, new Set()).get(a)!).add(b);
     }
@@ -86,33 +87,21 @@ export class TypoDetector {
     return s;
   }
 
-  /** The characters `wrong` may have been written for, with how. */
-  private confusables(wrong: string): { chars: string; kinds: SlipKind[] } {
-    let c = this.confusableOf.get(wrong);
-    if (c) return c;
-    if (!this.nearIndex) {
-      this.nearIndex = new Map();
-      for (const s of this.lex.syllables()) {
-        const f = this.fold(s);
-        this.nearIndex.set(f, (this.nearIndex.get(f) ?? '') + this.lex.withReading(s));
-      }
-    }
-    const kind = new Map<string, SlipKind>();
-    for (const ch of this.shapeOf.get(wrong) ?? []) kind.set(ch, 'shape');
-    for (const s of this.lex.readings(wrong)) for (const ch of this.nearIndex.get(this.fold(s)) ?? '') if (!kind.has(ch)) kind.set(ch, 'near-sound');
-    for (const s of this.lex.readings(wrong)) for (const ch of this.lex.withReading(s)) kind.set(ch, 'sound');
-    kind.delete(wrong);
-    const chars = [...kind.keys()].sort();
-    c = { chars: chars.join(''), kinds: chars.map((ch) => kind.get(ch)!) };
-    this.confusableOf.set(wrong, c);
-    return c;
+  private folded(ch: string): string[] {
+    let f = this.foldedOf.get(ch);
+    if (!f) this.foldedOf.set(ch, (f = this.lex.readings(ch).map((r) => this.fold(r))));
+    return f;
   }
 
   /** How `wrong` may have been written for `right`, or null when they are not confusable. */
   slip(wrong: string, right: string): SlipKind | null {
-    const c = this.confusables(wrong);
-    const i = c.chars.indexOf(right);
-    return i < 0 ? null : c.kinds[i]!;
+    const rw = this.lex.readings(wrong);
+    const rr = this.lex.readings(right);
+    if (rw.some((r) => rr.includes(r))) return 'sound';
+    if (this.shapeOf.get(wrong)?.has(right)) return 'shape';
+    const fr = this.folded(right);
+    if (this.folded(wrong).some((r) => fr.includes(r))) return 'near-sound';
+    return null;
   }
 
   private tokenScore(bucket: number): number {
@@ -125,7 +114,7 @@ export class TypoDetector {
     const best = new Float64Array(n + 1);
     for (let i = n - 1; i >= 0; i--) {
       let top = this.tokenScore(this.lex.bucket(s, i, 1)) + best[i + 1]!;
-      for (let len = 2; len <= this.lex.maxLen && i + len <= n; len++) {
+      for (let len = 2; len <= this.maxLen && i + len <= n; len++) {
         const b = this.lex.bucket(s, i, len);
         if (b >= 0) top = Math.max(top, this.tokenScore(b) + best[i + len]!);
       }
@@ -134,16 +123,21 @@ export class TypoDetector {
     return best[0]!;
   }
 
-  /** Token starts of the best segmentation of text[a, b): starts[i - a] is non-zero where a token begins. */
-  private segment(text: string, a: number, b: number): Uint8Array {
+  /** Token starts of the best segmentation of text[a, b): starts[i - a] is non-zero where a token begins.
+   * Fills buckets[(i - a) * (maxLen + 1) + len] with the bucket of text[i, i+len). */
+  private segment(text: string, a: number, b: number, buckets: Int8Array): Uint8Array {
     const n = b - a;
     const best = new Float64Array(n + 1);
     const take = new Uint8Array(n + 1);
+    const w = this.maxLen + 1;
     for (let i = n - 1; i >= 0; i--) {
-      best[i] = this.tokenScore(this.lex.bucket(text, a + i, 1)) + best[i + 1]!;
+      const b1 = this.lex.bucket(text, a + i, 1);
+      buckets[i * w + 1] = b1;
+      best[i] = this.tokenScore(b1) + best[i + 1]!;
       take[i] = 1;
-      for (let len = 2; len <= this.lex.maxLen && i + len <= n; len++) {
+      for (let len = 2; len <= this.maxLen && i + len <= n; len++) {
         const bk = this.lex.bucket(text, a + i, len);
+        buckets[i * w + len] = bk;
         if (bk < 0) continue;
         const v = this.tokenScore(bk) + best[i + len]!;
         if (v > best[i]!) {
@@ -154,7 +148,7 @@ export class TypoDetector {
     }
     // 1: a token starts here; 3: a token of one character that is not an ordinary lone word starts here.
     const starts = new Uint8Array(n + 1);
-    for (let i = 0; i < n; i += take[i]!) starts[i] = take[i] === 1 && this.lex.bucket(text, a + i, 1) < this.opts.maxLoneBucket ? 3 : 1;
+    for (let i = 0; i < n; i += take[i]!) starts[i] = take[i] === 1 && buckets[i * w + 1]! < this.opts.maxLoneBucket ? 3 : 1;
     starts[n] = 1;
     return starts;
   }
@@ -200,7 +194,9 @@ export class TypoDetector {
   }
 
   private detectRun(text: string, a: number, b: number, out: DetectedTypo[]): void {
-    const starts = this.segment(text, a, b);
+    const w = this.maxLen + 1;
+    const buckets = new Int8Array((b - a) * w).fill(-1);
+    const starts = this.segment(text, a, b, buckets);
     const { minGain, minRightBucket } = this.opts;
     const single = (i: number) => starts[i - a]! > 0 && starts[i + 1 - a]! > 0;
     // Positions of suspicious lone characters: a span is looked at only if it holds one.
@@ -230,27 +226,17 @@ export class TypoDetector {
         if (loneAfter[i - a]! >= i + len) continue;
         let tokens = 0;
         for (let j = i + 1; j < i + len; j++) if (starts[j - a]) tokens++;
-        if (tokens < 1 || this.lex.bucket(text, i, len) >= 0 || this.name(text, i)) continue;
+        if (tokens < 1 || buckets[(i - a) * w + len]! >= 0 || this.name(text, i)) continue;
         const aligned = starts[i - a]! > 0 && starts[i + len - a]! > 0;
         const span = text.slice(i, i + len);
         spanScore = NaN;
         for (let k = 0; k < len; k++) {
           if (!aligned && !single(i + k)) continue;
           if (len === 2 && this.parallel(text, i, len, k)) continue;
-          // Characters that make a word here, and characters the written one may be a slip for: both
-          // in code order, so one merge finds the corrections.
-          const words = this.lex.replacements(text, i, len, k);
-          if (!words) continue;
-          const { chars, kinds } = this.confusables(text[i + k]!);
-          for (let x = 0, y = 0; x < words.length && y < chars.length; ) {
-            const d = words.charCodeAt(x) - chars.charCodeAt(y);
-            if (d < 0) x++;
-            else if (d > 0) y++;
-            else {
-              consider(i, len, span.slice(0, k) + words[x] + span.slice(k + 1), kinds[y]!);
-              x++;
-              y++;
-            }
+          const own = span[k]!;
+          for (const ch of this.lex.replacements(text, i, len, k)) {
+            const kind = ch === own ? null : this.slip(own, ch);
+            if (kind) consider(i, len, span.slice(0, k) + ch + span.slice(k + 1), kind);
           }
         }
         // A character dropped from a four-character phrase: the three written ones plus one. Only inside
@@ -267,7 +253,7 @@ export class TypoDetector {
           if (text[i + k] !== text[i + k + 1] || !single(i + k + 1)) continue;
           const right = text.slice(i, i + k) + text.slice(i + k + 1, i + 5);
           spanScore = NaN;
-          if (this.lex.bucket(text, i, 4) < 0 && this.lex.bucket(text, i + 1, 4) < 0) consider(i, 5, right, 'doubled');
+          if (buckets[(i - a) * w + 4]! < 0 && buckets[(i + 1 - a) * w + 4]! < 0) consider(i, 5, right, 'doubled');
         }
       }
     }
