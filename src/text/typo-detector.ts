@@ -54,6 +54,9 @@ const MARGIN = 4;
  * also join better with its neighbours). */
 const ESTIMATE_SLACK = 6;
 
+/** Fewer characters than this per detected slip in a paragraph means the paragraph is not ordinary prose. */
+const CHARS_PER_SLIP_AT_MOST = 60;
+
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
 export class TypoDetector {
@@ -173,6 +176,9 @@ export class TypoDetector {
       taken.fill(1, t.start, t.end);
       kept.push(t);
     }
+    // Prose has a slip now and then; a paragraph where they come every few dozen characters is not
+    // prose the lexicon can judge (placeholder filler, classical text, lists of names).
+    if (kept.length > 2 && kept.length * CHARS_PER_SLIP_AT_MOST > text.length) return [];
     return kept.sort((x, y) => x.start - y.start);
   }
 
