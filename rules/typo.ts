@@ -1,7 +1,14 @@
-// typo: misspellings and confusables common in 公文 (布署 → 部署, 截止目前 → 截至目前, seed 002's 官像主义 and
-// 留言版). Only forms that are never right are listed; `except` guards the longer strings in which a form
-// is fine (a word boundary falling inside it). Pairs that are both words (制定/制订) are left out.
+// typo: misspellings and confusables in 公文, found three ways.
+// 1. Lists of forms that are never right (rules/data/typos.json with notes and sources; rules/data/typo/
+//    words.json and idioms.json): 布署 → 部署, seed 002's 官像主义. `except` guards the longer strings in
+//    which a form is fine (a word boundary falling inside it).
+// 2. Collocations (rules/data/typo/collocations.json): pairs that are both words (截止/截至, 权力/权利, 的/地/得)
+//    where the neighbouring words decide.
+// 3. A detector for slips no list names (src/text/typo-detector.ts), against jieba's lexicon. Its findings
+//    are one step softer than the rule's severity: it guesses, where the lists know.
 import { PhraseMatcher, defineRule, loadData, type LocalText } from '../src/plugin-api.js';
+import { loadLexicon } from '../src/text/lexicon.js';
+import { TypoDetector, type DetectorGuards, type SimilarityData } from '../src/text/typo-detector.js';
 
 interface TypoEntry {
   wrong: string;
@@ -11,14 +18,46 @@ interface TypoEntry {
   source?: string;
 }
 
+/** A compact list entry: [wrong, right] or [wrong, right, except]. */
+type CompactEntry = [string, string] | [string, string, string[]];
+
+interface Collocation {
+  /** A regular expression over the normalised text; the whole match is the wrong span. */
+  pattern: string;
+  right: string;
+  note: LocalText;
+}
+
+const LISTS = ['words', 'idioms'];
+
 let matcher: PhraseMatcher<TypoEntry> | undefined;
+let collocations: Array<{ re: RegExp; c: Collocation }> | undefined;
+let detector: TypoDetector | null | undefined;
 
 function typoMatcher(): PhraseMatcher<TypoEntry> {
   if (!matcher) {
     matcher = new PhraseMatcher<TypoEntry>();
     for (const e of loadData<{ entries: TypoEntry[] }>(new URL('./data/typos.json', import.meta.url)).entries) matcher.add(e.wrong, e);
+    for (const list of LISTS) {
+      for (const [wrong, right, except] of loadData<{ entries: CompactEntry[] }>(new URL(`./data/typo/${list}.json`, import.meta.url)).entries) {
+        matcher.add(wrong, { wrong, right, except });
+      }
+    }
   }
   return matcher;
+}
+
+function collocationRules(): Array<{ re: RegExp; c: Collocation }> {
+  collocations ??= loadData<{ entries: Collocation[] }>(new URL('./data/typo/collocations.json', import.meta.url)).entries.map((c) => ({ re: new RegExp(c.pattern, 'gu'), c }));
+  return collocations;
+}
+
+function typoDetector(): TypoDetector | null {
+  if (detector === undefined) {
+    const lexicon = loadLexicon(new URL('./data/generated/lexicon.u16', import.meta.url));
+    detector = lexicon && new TypoDetector(lexicon, loadData<SimilarityData>(new URL('./data/typo/similar.json', import.meta.url)), loadData<DetectorGuards>(new URL('./data/typo/guards.json', import.meta.url)));
+  }
+  return detector;
 }
 
 /** Whether one of the entry's exceptions stands in the text over the hit. */
@@ -29,7 +68,7 @@ function excepted(text: string, start: number, e: TypoEntry): boolean {
   });
 }
 
-export default defineRule<{ ignore: string[] }>({
+export default defineRule<{ ignore: string[]; detect: boolean }>({
   meta: {
     id: 'typo',
     description: { zh: '错别字和易混词（布署→部署、截止目前→截至目前）', en: 'misspellings and confusables (布署 → 部署, 截止目前 → 截至目前)' },
@@ -37,22 +76,45 @@ export default defineRule<{ ignore: string[] }>({
     docs: 'docs/rules/typo.md',
     messages: {
       typo: { zh: '错别字："{wrong}"应为"{right}"{note}', en: 'typo: "{wrong}" should be "{right}"{note}' },
+      likely: { zh: '疑似错别字："{wrong}"可能应为"{right}"', en: 'likely typo: "{wrong}" may be "{right}"' },
     },
     options: {
       ignore: { type: 'string[]', default: [], description: 'misspelt forms not to report' },
+      detect: { type: 'boolean', default: true, description: 'also look for misspellings no list names (reported one severity lower)' },
     },
   },
   check(doc, ctx) {
     const ignored = new Set(ctx.options.ignore);
+    const noteText = (note: LocalText | undefined) => (note ? (ctx.locale === 'zh' ? `（${note.zh.replace(/。$/, '')}）` : ` (${note.en.replace(/\.$/, '')})`) : '');
+    const softer = ctx.severity === 'error' ? 'warning' : 'info';
     for (const p of doc.paragraphs) {
+      const taken: Array<[number, number]> = [];
+      const free = (s: number, e: number) => !taken.some(([ts, te]) => s < te && ts < e);
       let lastEnd = -1;
       for (const hit of typoMatcher().find(p.norm)) {
         const e = hit.value;
         // Longest hit first at a position (find() sorts so); nested shorter hits are the same typo.
         if (hit.start < lastEnd || ignored.has(e.wrong) || excepted(p.norm, hit.start, e)) continue;
         lastEnd = hit.end;
-        const note = e.note ? (ctx.locale === 'zh' ? `（${e.note.zh.replace(/。$/, '')}）` : ` (${e.note.en.replace(/\.$/, '')})`) : '';
-        ctx.report({ paragraph: p, start: hit.start, end: hit.end, messageId: 'typo', data: { wrong: p.text.slice(hit.start, hit.end), right: e.right, note }, suggestion: e.right });
+        taken.push([hit.start, hit.end]);
+        ctx.report({ paragraph: p, start: hit.start, end: hit.end, messageId: 'typo', data: { wrong: p.text.slice(hit.start, hit.end), right: e.right, note: noteText(e.note) }, suggestion: e.right });
+      }
+      for (const { re, c } of collocationRules()) {
+        re.lastIndex = 0;
+        for (let m = re.exec(p.norm); m; m = re.exec(p.norm)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (!m[0] || ignored.has(m[0]) || !free(start, end)) continue;
+          taken.push([start, end]);
+          ctx.report({ paragraph: p, start, end, messageId: 'typo', data: { wrong: p.text.slice(start, end), right: c.right, note: noteText(c.note) }, suggestion: c.right });
+        }
+      }
+      if (!ctx.options.detect) continue;
+      const found = typoDetector()?.detect(p.norm) ?? [];
+      for (const t of found) {
+        const wrong = p.norm.slice(t.start, t.end);
+        if (ignored.has(wrong) || !free(t.start, t.end)) continue;
+        ctx.report({ paragraph: p, start: t.start, end: t.end, messageId: 'likely', data: { wrong: p.text.slice(t.start, t.end), right: t.right }, suggestion: t.right, severity: softer });
       }
     }
   },

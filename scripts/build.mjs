@@ -3,6 +3,7 @@
 // and rarely used formatters stay in chunks that load only when a draft needs them.
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
+import { buildLexicon } from './build-lexicon.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -29,5 +30,6 @@ await Promise.all([
 ]);
 
 // Rules read their data files lazily, next to the code that uses them: rules/data in the source tree,
-// dist/data in the bundle.
+// dist/data in the bundle. The typo detector's lexicon is generated into rules/data/generated first.
+buildLexicon();
 cpSync(new URL('../rules/data', import.meta.url), new URL('../dist/data', import.meta.url), { recursive: true });

@@ -1,0 +1,267 @@
+// Finds misspellings no list names: a 2–4-character span that is not a word, where putting back one
+// character that sounds alike, sounds nearly alike or looks alike — or a character dropped from or
+// doubled in a fixed phrase — gives a common word, and the text around it then segments far more
+// probably than as written (a noisy-channel comparison of the best segmentation of a small window, with
+// and without the change). Linear in the text: every position is looked at for a bounded number of
+// spans, each a few binary searches in the lexicon and a merge of two short sorted lists.
+import type { Lexicon } from './lexicon.js';
+
+export interface SimilarityData {
+  nearInitials: string[][];
+  nearFinals: string[][];
+  shapes: string[];
+}
+
+export interface DetectorGuards {
+  surnames: string;
+  nameCues: string;
+}
+
+export type SlipKind = 'sound' | 'near-sound' | 'shape' | 'dropped' | 'doubled';
+
+export interface DetectedTypo {
+  start: number;
+  end: number;
+  /** The corrected span. */
+  right: string;
+  kind: SlipKind;
+  /** Log2 of how much more probable the window is corrected than as written, after the slip's cost. */
+  gain: number;
+}
+
+export interface DetectorOptions {
+  /** Minimum gain (log2) to report. */
+  minGain: number;
+  /** The corrected word must be at least this frequent (half-log2 bucket of jieba's count). */
+  minRightBucket: number;
+  /** Log2 cost of each token: a reading in fewer, longer words is the likelier one (a slip splits a
+   * word into single characters that happen to be frequent on their own). */
+  tokenCost: number;
+  /** A character standing alone whose own count is at least this bucket (的, 是, 在, 要) is ordinary
+   * text, not a sign of a broken word: spans are looked at only around other lone characters. */
+  maxLoneBucket: number;
+}
+
+export const defaultDetectorOptions: DetectorOptions = { minGain: 12, minRightBucket: 9, tokenCost: 2, maxLoneBucket: 30 };
+
+/** Log2 cost of each kind of slip: how much less likely it is than a plain homophone. */
+const SLIP_COST: Record<SlipKind, number> = { sound: 0, 'near-sound': 2, shape: 2, dropped: 4, doubled: 4 };
+/** Log2-probability of a character the lexicon does not know at all. */
+const UNKNOWN = -32;
+/** Characters of context on each side of a span when comparing segmentations. */
+const MARGIN = 4;
+/** How far the exact gain may exceed the quick estimate from the span alone (a corrected word can
+ * also join better with its neighbours). */
+const ESTIMATE_SLACK = 6;
+
+/** Fewer characters than this per detected slip in a paragraph means the paragraph is not ordinary prose. */
+const CHARS_PER_SLIP_AT_MOST = 60;
+
+const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
+
+export class TypoDetector {
+  private readonly shapeOf = new Map<string, Set<string>>();
+  private readonly foldInitial: Array<[string, string]>;
+  private readonly foldFinal: Array<[string, string]>;
+  private readonly foldedOf = new Map<string, string[]>();
+  /** Longest word the segmentation looks for: idioms are four characters, and longer entries (names of
+   * bodies, 中华人民共和国) hardly change where a slip of two to four characters is found. */
+  private readonly maxLen: number;
+
+  constructor(
+    private readonly lex: Lexicon,
+    similar: SimilarityData,
+    private readonly guards: DetectorGuards,
+    private readonly opts: DetectorOptions = defaultDetectorOptions,
+  ) {
+    this.maxLen = Math.min(4, lex.maxLen);
+    for (const group of similar.shapes) {
+      for (const a of group) for (const b of group) if (a !== b) (this.shapeOf.get(a) ?? this.shapeOf.set(a, new Set()).get(a)!).add(b);
+    }
+    // Longest first, so "zh" is folded before "z" could match and "iang" before "ang".
+    this.foldInitial = similar.nearInitials.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
+    this.foldFinal = similar.nearFinals.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
+  }
+
+  private fold(syllable: string): string {
+    let s = syllable;
+    for (const [from, to] of this.foldInitial) if (s.startsWith(from)) { s = to + s.slice(from.length); break; }
+    for (const [from, to] of this.foldFinal) if (s.endsWith(from)) { s = s.slice(0, -from.length) + to; break; }
+    return s;
+  }
+
+  private folded(ch: string): string[] {
+    let f = this.foldedOf.get(ch);
+    if (!f) this.foldedOf.set(ch, (f = this.lex.readings(ch).map((r) => this.fold(r))));
+    return f;
+  }
+
+  /** How `wrong` may have been written for `right`, or null when they are not confusable. */
+  slip(wrong: string, right: string): SlipKind | null {
+    const rw = this.lex.readings(wrong);
+    const rr = this.lex.readings(right);
+    if (rw.some((r) => rr.includes(r))) return 'sound';
+    if (this.shapeOf.get(wrong)?.has(right)) return 'shape';
+    const fr = this.folded(right);
+    if (this.folded(wrong).some((r) => fr.includes(r))) return 'near-sound';
+    return null;
+  }
+
+  private tokenScore(bucket: number): number {
+    return (bucket >= 0 ? this.lex.logProb(bucket) : UNKNOWN) - this.opts.tokenCost;
+  }
+
+  /** Best segmentation score (log2-probability) of `s`. */
+  private score(s: string): number {
+    const n = s.length;
+    const best = new Float64Array(n + 1);
+    for (let i = n - 1; i >= 0; i--) {
+      let top = this.tokenScore(this.lex.bucket(s, i, 1)) + best[i + 1]!;
+      for (let len = 2; len <= this.maxLen && i + len <= n; len++) {
+        const b = this.lex.bucket(s, i, len);
+        if (b >= 0) top = Math.max(top, this.tokenScore(b) + best[i + len]!);
+      }
+      best[i] = top;
+    }
+    return best[0]!;
+  }
+
+  /** Token starts of the best segmentation of text[a, b): starts[i - a] is non-zero where a token begins.
+   * Fills buckets[(i - a) * (maxLen + 1) + len] with the bucket of text[i, i+len). */
+  private segment(text: string, a: number, b: number, buckets: Int8Array): Uint8Array {
+    const n = b - a;
+    const best = new Float64Array(n + 1);
+    const take = new Uint8Array(n + 1);
+    const w = this.maxLen + 1;
+    for (let i = n - 1; i >= 0; i--) {
+      const b1 = this.lex.bucket(text, a + i, 1);
+      buckets[i * w + 1] = b1;
+      best[i] = this.tokenScore(b1) + best[i + 1]!;
+      take[i] = 1;
+      for (let len = 2; len <= this.maxLen && i + len <= n; len++) {
+        const bk = this.lex.bucket(text, a + i, len);
+        buckets[i * w + len] = bk;
+        if (bk < 0) continue;
+        const v = this.tokenScore(bk) + best[i + len]!;
+        if (v > best[i]!) {
+          best[i] = v;
+          take[i] = len;
+        }
+      }
+    }
+    // 1: a token starts here; 3: a token of one character that is not an ordinary lone word starts here.
+    const starts = new Uint8Array(n + 1);
+    for (let i = 0; i < n; i += take[i]!) starts[i] = take[i] === 1 && buckets[i * w + 1]! < this.opts.maxLoneBucket ? 3 : 1;
+    starts[n] = 1;
+    return starts;
+  }
+
+  /** The typos in one paragraph, in text order; where candidates overlap, the best. */
+  detect(text: string): DetectedTypo[] {
+    const found: DetectedTypo[] = [];
+    for (let a = 0; a < text.length; ) {
+      if (!isHan(text.charCodeAt(a))) { a++; continue; }
+      let b = a;
+      while (b < text.length && isHan(text.charCodeAt(b))) b++;
+      // A run of three characters or fewer between punctuation is a name, a label or a heading word
+      // (联系人：张岚, 熊宇飞、方昌晟) more often than a slip in running text.
+      if (b - a > 3) this.detectRun(text, a, b, found);
+      a = b;
+    }
+    found.sort((x, y) => y.gain - x.gain || x.start - y.start);
+    const taken = new Uint8Array(text.length);
+    const kept: DetectedTypo[] = [];
+    for (const t of found) {
+      if (taken.subarray(t.start, t.end).some((v) => v === 1)) continue;
+      taken.fill(1, t.start, t.end);
+      kept.push(t);
+    }
+    // Prose has a slip now and then; a paragraph where they come every few dozen characters is not
+    // prose the lexicon can judge (placeholder filler, classical text, lists of names).
+    if (kept.length > 2 && kept.length * CHARS_PER_SLIP_AT_MOST > text.length) return [];
+    return kept.sort((x, y) => x.start - y.start);
+  }
+
+  /** Whether the span is part of a parallel phrase (查深查细, 先行先试, 重实干重实绩): a character of it
+   * other than the one to replace (at k) repeats two or three places on. Such phrases are coined on
+   * purpose and no dictionary lists them; in 坚决杜决 it is the wrong character itself that repeats. */
+  private parallel(text: string, i: number, len: number, k: number): boolean {
+    for (let j = i; j < i + len; j++) {
+      if (j === i + k) continue;
+      const c = text[j];
+      if (text[j - 2] === c || text[j + 2] === c || text[j - 3] === c || text[j + 3] === c) return true;
+    }
+    return false;
+  }
+
+  /** Whether the span starts a personal name: a family name right after a listing word or mark. */
+  private name(text: string, i: number): boolean {
+    return i > 0 && this.guards.surnames.includes(text[i]!) && this.guards.nameCues.includes(text[i - 1]!);
+  }
+
+  private detectRun(text: string, a: number, b: number, out: DetectedTypo[]): void {
+    const w = this.maxLen + 1;
+    const buckets = new Int8Array((b - a) * w).fill(-1);
+    const starts = this.segment(text, a, b, buckets);
+    const { minGain, minRightBucket } = this.opts;
+    const single = (i: number) => starts[i - a]! > 0 && starts[i + 1 - a]! > 0;
+    // Positions of suspicious lone characters: a span is looked at only if it holds one.
+    let nextLone = b;
+    const loneAfter = new Int32Array(b - a + 1).fill(b);
+    for (let i = b - 1; i >= a; i--) {
+      if (starts[i - a] === 3) nextLone = i;
+      loneAfter[i - a] = nextLone;
+    }
+    let spanScore = NaN;
+    const consider = (i: number, len: number, right: string, kind: SlipKind) => {
+      const rb = this.lex.bucket(right, 0, right.length);
+      if (rb < minRightBucket) return;
+      if (Number.isNaN(spanScore)) spanScore = this.score(text.slice(i, i + len));
+      // Quick bound from the span alone, then the exact comparison over a window.
+      if (this.tokenScore(rb) - spanScore - SLIP_COST[kind] < minGain - ESTIMATE_SLACK) return;
+      const w0 = Math.max(a, i - MARGIN);
+      const w1 = Math.min(b, i + len + MARGIN);
+      const g = this.score(text.slice(w0, i) + right + text.slice(i + len, w1)) - this.score(text.slice(w0, w1)) - SLIP_COST[kind];
+      if (g >= minGain) out.push({ start: i, end: i + len, right, kind, gain: g });
+    };
+    for (let i = a; i < b; i++) {
+      for (let len = 2; len <= 4 && i + len <= b; len++) {
+        // A slip breaks a word into pieces: the span holds more than one token. Either it begins and
+        // ends on token boundaries, or the character to replace stands alone (a slip can make a false
+        // word with its neighbour: 虚开发漂 reads 虚/开发/漂).
+        if (loneAfter[i - a]! >= i + len) continue;
+        let tokens = 0;
+        for (let j = i + 1; j < i + len; j++) if (starts[j - a]) tokens++;
+        if (tokens < 1 || buckets[(i - a) * w + len]! >= 0 || this.name(text, i)) continue;
+        const aligned = starts[i - a]! > 0 && starts[i + len - a]! > 0;
+        const span = text.slice(i, i + len);
+        spanScore = NaN;
+        for (let k = 0; k < len; k++) {
+          if (!aligned && !single(i + k)) continue;
+          if (len === 2 && this.parallel(text, i, len, k)) continue;
+          const own = span[k]!;
+          for (const ch of this.lex.replacements(text, i, len, k)) {
+            const kind = ch === own ? null : this.slip(own, ch);
+            if (kind) consider(i, len, span.slice(0, k) + ch + span.slice(k + 1), kind);
+          }
+        }
+        // A character dropped from a four-character phrase: the three written ones plus one. Only inside
+        // running text: a phrase cut off at a bracket or a line end is not one with a character missing.
+        if (len === 3 && aligned && i > a && i + 3 < b) {
+          for (let k = 0; k <= 3; k++) {
+            for (const ch of this.lex.insertions(text, i, 3, k)) consider(i, 3, span.slice(0, k) + ch + span.slice(k), 'dropped');
+          }
+        }
+      }
+      // A character doubled inside a four-character phrase.
+      if (i + 5 <= b) {
+        for (let k = 0; k < 4; k++) {
+          if (text[i + k] !== text[i + k + 1] || !single(i + k + 1)) continue;
+          const right = text.slice(i, i + k) + text.slice(i + k + 1, i + 5);
+          spanScore = NaN;
+          if (buckets[(i - a) * w + 4]! < 0 && buckets[(i + 1 - a) * w + 4]! < 0) consider(i, 5, right, 'doubled');
+        }
+      }
+    }
+  }
+}
