@@ -12,5 +12,15 @@ import punctuation from './punctuation.js';
 import sentenceLength from './sentence-length.js';
 import preamble from './preamble.js';
 import typo from './typo.js';
+import leftoverTrackedChanges from './leftover-tracked-changes.js';
+import leftoverComments from './leftover-comments.js';
+import leftoverHighlight from './leftover-highlight.js';
+import leftoverHiddenText from './leftover-hidden-text.js';
+import leftoverTemplateText from './leftover-template-text.js';
+import leftoverChatText from './leftover-chat-text.js';
+import leftoverWebDebris from './leftover-web-debris.js';
+import leftoverProperties from './leftover-properties.js';
 
 export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingNumbering, punctuation, sentenceLength, paragraphLength, preamble, closingSlogan, copiedFromUpstream];
+// What must not go out with a draft: review marks, hidden text, template, chat and web-page leftovers.
+builtinRules.push(leftoverTrackedChanges, leftoverComments, leftoverHighlight, leftoverHiddenText, leftoverTemplateText, leftoverChatText, leftoverWebDebris, leftoverProperties);

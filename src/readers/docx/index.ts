@@ -14,11 +14,12 @@ import { lazyStyleSource, treeStyleSource, type StyleSource } from './style-sour
 import { StyleSheet } from './styles.js';
 import { child, decodeXml, parseXml, type XmlElement } from './xml.js';
 import { ZipArchive } from './zip.js';
+import { fillComments, readComments, readPersonalProperties } from './review.js';
 
 export type * from './layout-facts.js';
 
-/** Text lives only in these elements; dropping the rest of the whitespace keeps the tree small. */
-const DOCUMENT_TEXT = (name: string): boolean => name === 'w:t';
+/** Text lives only in these elements (deleted text kept for the tracked-change facts); the rest is dropped to keep the tree small. */
+const DOCUMENT_TEXT = (name: string): boolean => name === 'w:t' || name === 'w:delText';
 
 function optionalPart(zip: ZipArchive, path: string): XmlElement | undefined {
   const bytes = zip.read(path);
@@ -61,6 +62,9 @@ export const readDocx: Reader = async (bytes, _path, options) => {
   const metadataTitle = readCoreTitle(zip, parts.core);
   if (metadataTitle !== undefined) layout.metadataTitle = metadataTitle;
 
+  if (reader.commentMarks.size > 0) fillComments(reader.commentMarks, readComments(zip, parts.comments));
+  const properties = readPersonalProperties(zip, parts.core, parts.app);
+
   const warnings: ReadWarning[] = [];
   const hasText = reader.paragraphs.some((p) => p.text.trim().length > 0);
   if (reader.trackedChanges) {
@@ -90,5 +94,6 @@ export const readDocx: Reader = async (bytes, _path, options) => {
 
   const result: ReadResult = { format: 'docx', paragraphs: reader.paragraphs, layout, warnings, hasText };
   if (title !== undefined) result.title = title;
+  if (properties) result.properties = properties;
   return result;
 };
