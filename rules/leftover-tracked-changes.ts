@@ -33,7 +33,8 @@ export default defineRule({
         if (!kind) continue;
         // Inserted and moved-in text is in the paragraph; deleted and moved-away text is quoted.
         const shown = mark.end > mark.start ? p.text.slice(mark.start, mark.end) : (mark.text ?? '');
-        const what = mark.type === 'format-change' ? '' : shown.trim() ? `"${excerpt(shown, max)}"` : zh ? '（段落标记）' : ' (paragraph mark)';
+        const gap = zh ? '' : ' ';
+        const what = mark.type === 'format-change' ? '' : shown.trim() ? `${gap}"${excerpt(shown, max)}"` : zh ? '（段落标记）' : ' (paragraph mark)';
         ctx.report({
           paragraph: p,
           start: mark.start,
