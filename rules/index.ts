@@ -14,6 +14,14 @@ import sentenceLength from './sentence-length.js';
 import specificity from './specificity.js';
 import preamble from './preamble.js';
 import typo from './typo.js';
+import leftoverTrackedChanges from './leftover-tracked-changes.js';
+import leftoverComments from './leftover-comments.js';
+import leftoverHighlight from './leftover-highlight.js';
+import leftoverHiddenText from './leftover-hidden-text.js';
+import leftoverTemplateText from './leftover-template-text.js';
+import leftoverChatText from './leftover-chat-text.js';
+import leftoverWebDebris from './leftover-web-debris.js';
+import leftoverProperties from './leftover-properties.js';
 
 export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingFormat, headingSequence, punctuation, sentenceLength, paragraphLength, specificity, preamble, closingSlogan, copiedFromUpstream];
 
@@ -22,3 +30,5 @@ export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typ
  * to the rule that declares them). Their documentation says so (docs/rules/<alias>.md).
  */
 export const ruleAliases: Record<string, string[]> = { 'heading-numbering': ['heading-format', 'heading-sequence'] };
+// What must not go out with a draft: review marks, hidden text, template, chat and web-page leftovers.
+builtinRules.push(leftoverTrackedChanges, leftoverComments, leftoverHighlight, leftoverHiddenText, leftoverTemplateText, leftoverChatText, leftoverWebDebris, leftoverProperties);

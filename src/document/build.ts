@@ -16,6 +16,7 @@ export async function buildDocument(read: ReadResult, path: string): Promise<Doc
   if (read.pages) doc.pages = read.pages;
   if (read.layout !== undefined) doc.layout = read.layout;
   if (read.controls?.length) doc.controls = read.controls;
+  if (read.properties) doc.properties = read.properties;
   return doc;
 }
 

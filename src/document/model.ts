@@ -42,6 +42,33 @@ export interface Paragraph {
   sourceLine?: number;
   /** UTF-16 offset of `text` within its source line (Markdown markup such as "## " comes before it). */
   sourceOffset?: number;
+  /** Marks the source keeps on this paragraph's text that a finished draft should not carry (docx). */
+  marks?: TextMark[];
+}
+
+/**
+ * A mark on a paragraph's text: a tracked change or review comment (with its author and date), or text
+ * highlighted, hidden, or shown as a content control's placeholder. `start`/`end` are UTF-16 offsets in
+ * `text`; for text that is not in `text` (a deletion, a moved-away passage) start = end, where it stood.
+ */
+export interface TextMark {
+  type: 'insertion' | 'deletion' | 'move-from' | 'move-to' | 'format-change' | 'comment' | 'highlight' | 'hidden' | 'control-placeholder';
+  start: number;
+  end: number;
+  author?: string;
+  date?: string;
+  /** Deleted or moved-away text; a comment's own text. */
+  text?: string;
+  /** Highlight or shading colour (docx names such as "yellow", or hex fills). */
+  color?: string;
+}
+
+/** Personal document properties (docx docProps): who wrote and last saved it, their company. */
+export interface DocumentProperties {
+  creator?: string;
+  lastModifiedBy?: string;
+  company?: string;
+  manager?: string;
 }
 
 export type PageMethod = 'pdf' | 'layout' | 'text' | 'metadata' | 'render';
@@ -98,4 +125,6 @@ export interface Document {
   hasText: boolean;
   /** Inline control comments (Markdown drafts). */
   controls?: InlineControl[];
+  /** Personal document properties, where the format has them (docx). */
+  properties?: DocumentProperties;
 }

@@ -1,5 +1,5 @@
 // The contract between a format reader and the engine.
-import type { Format, InlineControl, PageCount, Paragraph, ReadWarning } from '../document/model.js';
+import type { DocumentProperties, Format, InlineControl, PageCount, Paragraph, ReadWarning } from '../document/model.js';
 
 /** A paragraph as a reader produces it; the engine adds `index` and `norm`. */
 export type RawParagraph = Omit<Paragraph, 'index' | 'norm'>;
@@ -14,6 +14,7 @@ export interface ReadResult {
   /** Defaults to true; false when the file has pages but no text (a scanned PDF). */
   hasText?: boolean;
   controls?: InlineControl[];
+  properties?: DocumentProperties;
 }
 
 export interface ReaderOptions {

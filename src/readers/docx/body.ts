@@ -1,5 +1,6 @@
 // word/document.xml's body: paragraphs in reading order (table cells and text boxes where mammoth
 // puts them), with their text, numbering, style facts and the layout facts of every block.
+import type { TextMark } from '../../document/model.js';
 import type { RawParagraph } from '../types.js';
 import type {
   BlockFacts,
@@ -59,6 +60,8 @@ interface InlineState {
   boldChars: number;
   redChars: number;
   countedChars: number;
+  /** Tracked changes, comments, highlight, hidden text found in this paragraph (offsets in its body text). */
+  marks: TextMark[];
 }
 
 const DEFAULT_SIZE = 20; // half-points: Word's size when nothing sets one
@@ -93,6 +96,73 @@ function sameLook(a: RunFacts, b: RunFacts): boolean {
   );
 }
 
+/** A tracked change's kind, author and date; the range is filled in by the caller. */
+function revision(el: XmlElement, type: TextMark['type']): TextMark {
+  const mark: TextMark = { type, start: 0, end: 0 };
+  if (el.attrs['w:author']) mark.author = el.attrs['w:author'];
+  if (el.attrs['w:date']) mark.date = el.attrs['w:date'];
+  return mark;
+}
+
+/** The text a w:del or w:moveFrom took out (w:delText, or w:t inside a moved-away passage). */
+function deletedText(el: XmlElement): string {
+  let out = '';
+  const walk = (n: XmlElement): void => {
+    for (const c of n.children) {
+      if (typeof c === 'string') continue;
+      if (c.name === 'w:delText' || c.name === 'w:t') out += textOf(c);
+      else walk(c);
+    }
+  };
+  walk(el);
+  return out;
+}
+
+/** A content control still showing its placeholder text ("单击或点击此处输入文字。"). */
+function showsPlaceholder(sdt: XmlElement): boolean {
+  const flag = child(child(sdt, 'w:sdtPr'), 'w:showingPlcHdr');
+  return flag !== undefined && onOff(flag.attrs['w:val']);
+}
+
+/** A run's highlight colour: w:highlight, or a shading fill that is neither none nor white. */
+function highlightOf(rPrEl: XmlElement | undefined): string | undefined {
+  const highlight = child(rPrEl, 'w:highlight')?.attrs['w:val'];
+  if (highlight && highlight !== 'none') return highlight;
+  const shd = child(rPrEl, 'w:shd');
+  if (!shd || shd.attrs['w:val'] === 'nil') return undefined;
+  const fill = (shd.attrs['w:val'] === 'solid' ? shd.attrs['w:color'] : shd.attrs['w:fill'])?.toUpperCase();
+  return fill && fill !== 'AUTO' && fill !== 'FFFFFF' ? fill : undefined;
+}
+
+/** Adds a mark, joining it to the last one of its kind when they are by the same hand and touch. */
+function addMark(state: InlineState, mark: TextMark): void {
+  const last = state.marks.findLast((m) => m.type === mark.type);
+  if (
+    last &&
+    mark.type !== 'comment' &&
+    last.type === mark.type &&
+    last.author === mark.author &&
+    last.date === mark.date &&
+    last.color === mark.color &&
+    last.end === mark.start
+  ) {
+    last.end = mark.end;
+    if (mark.text !== undefined) last.text = (last.text ?? '') + mark.text;
+    return;
+  }
+  state.marks.push(mark);
+}
+
+/** Hidden text, highlight and formatting changes on the run just read (from `from` to the end). */
+function markRun(rPrEl: XmlElement | undefined, rPr: RPr, from: number, state: InlineState): void {
+  const specVanish = child(rPrEl, 'w:specVanish');
+  if (rPr.hidden || (specVanish && onOff(specVanish.attrs['w:val']))) addMark(state, { type: 'hidden', start: from, end: state.length });
+  const color = highlightOf(rPrEl);
+  if (color !== undefined) addMark(state, { type: 'highlight', start: from, end: state.length, color });
+  const change = child(rPrEl, 'w:rPrChange');
+  if (change) addMark(state, { ...revision(change, 'format-change'), start: from, end: state.length });
+}
+
 export class BodyReader {
   readonly paragraphs: RawParagraph[] = [];
   readonly meta: ParagraphMeta[] = [];
@@ -101,6 +171,10 @@ export class BodyReader {
   trackedChanges = false;
   /** DrawingML text boxes whose text was not read (no VML fallback; mammoth skips them too). */
   skippedTextBoxes = 0;
+  /** Review comments found in the body, by w:id; their author, date and text come from comments.xml. */
+  readonly commentMarks = new Map<string, TextMark>();
+  /** Marks met between paragraphs (a deleted table row, a comment starting before a paragraph): they go on the next one. */
+  private pendingMarks: TextMark[] = [];
 
   /** Open complex fields, innermost last: 'instr' until w:fldChar separate, then 'result'. */
   private readonly fields: ('instr' | 'result')[] = [];
@@ -132,21 +206,31 @@ export class BodyReader {
         case 'w:tbl':
           out.push(this.readTable(node, where));
           break;
-        case 'w:sdt':
+        case 'w:sdt': {
+          const first = this.paragraphs.length;
           this.readBlocks(child(node, 'w:sdtContent')?.children ?? [], where, out);
+          if (showsPlaceholder(node)) this.markWhole(first, { type: 'control-placeholder', start: 0, end: 0 });
           break;
+        }
         case 'w:customXml':
         case 'w:smartTag':
           this.readBlocks(node.children, where, out);
           break;
         case 'w:ins':
-        case 'w:moveTo':
+        case 'w:moveTo': {
           this.trackedChanges = true;
+          const first = this.paragraphs.length;
           this.readBlocks(node.children, where, out);
+          this.markWhole(first, revision(node, node.name === 'w:ins' ? 'insertion' : 'move-to'));
           break;
+        }
         case 'w:del':
         case 'w:moveFrom':
           this.trackedChanges = true;
+          this.pendingMarks.push({ ...revision(node, node.name === 'w:del' ? 'deletion' : 'move-from'), text: deletedText(node) });
+          break;
+        case 'w:commentRangeStart':
+          this.pendingMarks.push(this.commentMark(node.attrs['w:id']));
           break;
         case 'mc:AlternateContent':
           this.readBlocks(child(node, 'mc:Fallback')?.children ?? [], where, out);
@@ -158,11 +242,14 @@ export class BodyReader {
   private readParagraph(p: XmlElement, where: Where, out: BlockFacts[]): void {
     const pPrEl = child(p, 'w:pPr');
     const markRPrEl = child(pPrEl, 'w:rPr');
-    if (child(markRPrEl, 'w:ins')) this.trackedChanges = true;
-    if (child(markRPrEl, 'w:del')) {
-      // A deleted paragraph mark: the text flows into the next paragraph.
+    const insertedMark = child(markRPrEl, 'w:ins');
+    if (insertedMark) this.trackedChanges = true;
+    const deletedMark = child(markRPrEl, 'w:del');
+    if (deletedMark) {
+      // A deleted paragraph mark: the text flows into the next paragraph, with the deletion where they join.
       this.trackedChanges = true;
       for (const c of p.children) this.pendingDeleted.push(c);
+      this.pendingDeleted.push({ name: 'w:del', attrs: deletedMark.attrs, children: [] });
       return;
     }
     let content = p.children;
@@ -237,7 +324,9 @@ export class BodyReader {
       boldChars: 0,
       redChars: 0,
       countedChars: 0,
+      marks: this.pendingMarks,
     };
+    this.pendingMarks = [];
     this.walkInline(content, state, baseRPr);
     // A field instruction does not outlive its paragraph: a field left unseparated (a damaged
     // file) would otherwise hide the rest of the document.
@@ -250,6 +339,18 @@ export class BodyReader {
     const prefix = generated?.text ?? '';
     raw.text = prefix + body;
     if (prefix.length > 0) raw.numberingLength = prefix.length;
+    const formatChange = child(pPrEl, 'w:pPrChange');
+    if (formatChange) addMark(state, { ...revision(formatChange, 'format-change'), start: 0, end: body.length });
+    if (insertedMark && !state.marks.some((m) => m.type === 'insertion')) addMark(state, { ...revision(insertedMark, 'insertion'), start: body.length, end: body.length });
+    if (state.marks.length > 0) {
+      for (const m of state.marks) {
+        // A comment still open at the paragraph's end is marked to there.
+        if (m.end < m.start) m.end = body.length;
+        m.start += prefix.length;
+        m.end += prefix.length;
+      }
+      raw.marks = state.marks;
+    }
 
     // Dominant size and weight: by character count, whitespace and hidden text left out.
     let dominant = markSize;
@@ -339,18 +440,46 @@ export class BodyReader {
         case 'w:bdo':
           this.walkInline(node.children, state, rPr);
           break;
-        case 'w:sdt':
+        case 'w:sdt': {
+          const from = state.length;
           this.walkInline(child(node, 'w:sdtContent')?.children ?? [], state, rPr);
+          if (showsPlaceholder(node)) addMark(state, { type: 'control-placeholder', start: from, end: state.length });
           break;
+        }
         case 'w:ins':
-        case 'w:moveTo':
+        case 'w:moveTo': {
           this.trackedChanges = true;
+          const from = state.length;
           this.walkInline(node.children, state, rPr);
+          addMark(state, { ...revision(node, node.name === 'w:ins' ? 'insertion' : 'move-to'), start: from, end: state.length });
           break;
+        }
         case 'w:del':
         case 'w:moveFrom':
           this.trackedChanges = true;
+          addMark(state, { ...revision(node, node.name === 'w:del' ? 'deletion' : 'move-from'), start: state.length, end: state.length, text: deletedText(node) });
           break;
+        case 'w:commentRangeStart': {
+          const mark = this.commentMark(node.attrs['w:id']);
+          mark.start = state.length;
+          state.marks.push(mark);
+          break;
+        }
+        case 'w:commentRangeEnd': {
+          const mark = this.commentMarks.get(node.attrs['w:id'] ?? '');
+          if (mark && state.marks.includes(mark) && mark.end < mark.start) mark.end = state.length;
+          break;
+        }
+        case 'w:commentReference': {
+          // A comment with no range (or one Word anchored at a point): marked where its reference stands.
+          const id = node.attrs['w:id'] ?? '';
+          if (!this.commentMarks.has(id)) {
+            const mark = this.commentMark(id);
+            mark.start = mark.end = state.length;
+            state.marks.push(mark);
+          }
+          break;
+        }
         case 'mc:AlternateContent':
           this.readAlternate(node, state, rPr);
           break;
@@ -432,7 +561,25 @@ export class BodyReader {
     let rPr = state.baseRPr;
     if (rStyle !== undefined) rPr = mergeRPr(rPr, this.styles.characterStyle(rStyle));
     if (rPrEl) rPr = mergeRPr(rPr, readRPr(rPrEl));
+    const from = state.length;
     this.walkInline(r.children, state, rPr);
+    if (state.length > from) markRun(rPrEl, rPr, from, state);
+  }
+
+  /** A comment's mark, registered by id; open (end before start) until its range ends. */
+  private commentMark(id: string | undefined): TextMark {
+    const mark: TextMark = { type: 'comment', start: 0, end: -1 };
+    if (id !== undefined && !this.commentMarks.has(id)) this.commentMarks.set(id, mark);
+    return mark;
+  }
+
+  /** Marks every paragraph read since `first` from start to end (a block-level insertion or control). */
+  private markWhole(first: number, mark: TextMark): void {
+    for (let i = first; i < this.paragraphs.length; i++) {
+      const raw = this.paragraphs[i]!;
+      const whole = { ...mark, start: raw.numberingLength ?? 0, end: raw.text.length };
+      (raw.marks ??= []).push(whole);
+    }
   }
 
   private fieldChar(type: string | undefined): void {

@@ -16,14 +16,15 @@ import { ReadError } from '../types.js';
 import { checkWellFormed, child, decodeXml, parseXml, type ParseOptions, type XmlElement } from './xml.js';
 import { counter, DEFAULT_LIMITS, LimitError, limitMessages, type LintLimits } from '../../engine/limits.js';
 import { ZipArchive } from './zip.js';
+import { fillComments, readComments, readPersonalProperties } from './review.js';
 
 export type * from './layout-facts.js';
 
 /**
- * Text lives only in these elements (the runs' text, and anchored drawings' offsets for the layout
- * facts); dropping the rest of the whitespace keeps the tree small.
+ * Text lives only in these elements (the runs' text, deleted text for the tracked-change facts, and anchored
+ * drawings' offsets for the layout facts); dropping the rest of the whitespace keeps the tree small.
  */
-const DOCUMENT_TEXT = (name: string): boolean => name === 'w:t' || name === 'wp:posOffset';
+const DOCUMENT_TEXT = (name: string): boolean => name === 'w:t' || name === 'w:delText' || name === 'wp:posOffset';
 
 /**
  * A damaged styles.xml or numbering.xml does not stop the text from being checked, but it is said:
@@ -111,6 +112,9 @@ export const readDocx: Reader = async (bytes, _path, options) => {
   const metadataTitle = readCoreTitle(zip, parts.core);
   if (metadataTitle !== undefined) layout.metadataTitle = metadataTitle;
 
+  if (reader.commentMarks.size > 0) fillComments(reader.commentMarks, readComments(zip, parts.comments));
+  const properties = readPersonalProperties(zip, parts.core, parts.app);
+
   const hasText = reader.paragraphs.some((p) => p.text.trim().length > 0);
   if (reader.trackedChanges) {
     warnings.push({
@@ -139,5 +143,6 @@ export const readDocx: Reader = async (bytes, _path, options) => {
 
   const result: ReadResult = { format: 'docx', paragraphs: reader.paragraphs, layout, warnings, hasText };
   if (title !== undefined) result.title = title;
+  if (properties) result.properties = properties;
   return result;
 };

@@ -13,6 +13,7 @@ export interface PartPaths {
   settings: string;
   app: string;
   core: string;
+  comments: string;
 }
 
 /** Resolves a relationship target against the folder of the part that holds it. */
@@ -66,5 +67,6 @@ export function findParts(zip: ZipArchive): PartPaths {
     settings: doc.get('settings') ?? `${dir}settings.xml`,
     app: pkg.get('extended-properties') ?? pkg.get('extendedProperties') ?? 'docProps/app.xml',
     core: core ?? 'docProps/core.xml',
+    comments: doc.get('comments') ?? `${dir}comments.xml`,
   };
 }
