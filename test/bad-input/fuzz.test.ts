@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { LintSession } from '../../src/engine/session.js';
-import { inputEntries } from '../../src/annotate/zip-write.js';
-import { makeZip } from '../helpers/zip-writer.js';
+import { inputEntries } from '../../src/zip/write.js';
+import { writeZip as makeZip } from '../../src/zip/write.js';
 import { inflateRawSync } from 'node:zlib';
 import { DEFAULT_TIME_LIMIT, timeLimitMs } from '../../src/engine/timeout.js';
 
