@@ -77,6 +77,16 @@ describe('installed from the npm pack tarball', () => {
     }
   });
 
+  test('reads a PDF whose CJK font is not embedded: pdf.js finds its cMaps in the installed package', (ctx) => {
+    if (skipReason) ctx.skip(skipReason);
+    const draft = join(ROOT, 'fixtures/pdf/nonembedded-cjk.pdf');
+    const r = run([draft, '--format', 'json', '--no-config']);
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.fatal).toBe(false);
+    expect(file.docType).toMatchObject({ id: 'task', source: 'title' });
+    expect(r.stdout).toBe(fromClone([draft, '--format', 'json', '--no-config']));
+  });
+
   test('prints a rule\'s documentation, the help, an HTML and a SARIF report, and runs workers', (ctx) => {
     if (skipReason) ctx.skip(skipReason);
     expect(run(['rules', 'typo']).stdout).toMatch(/^# typo/);
