@@ -27,6 +27,8 @@ await Promise.all([
   build({ ...common, entryPoints: { cli: 'src/cli.ts' } }),
   build({ ...common, entryPoints: { index: 'src/index.ts' } }),
   build({ ...common, entryPoints: { worker: 'src/engine/worker.ts' } }),
+  // The zip writer on its own, for the fixture scripts (plain Node, no TypeScript loader).
+  build({ ...common, entryPoints: { 'zip-write': 'src/zip/write.ts' } }),
 ]);
 
 // Rules read their data files lazily, next to the code that uses them: rules/data in the source tree,

@@ -5,9 +5,10 @@
 //
 //   node scripts/make-ofd-fixtures.mjs
 //
-// Plain Node, no dependencies: the XML parts are written by hand following the standard's
-// structure (OFD.xml → Doc_0/Document.xml → Pages/Page_N/Content.xml, PublicRes.xml for fonts)
-// and zipped by the small writer at the bottom. Output is byte-for-byte reproducible.
+// Plain Node: the XML parts are written by hand following the standard's structure (OFD.xml →
+// Doc_0/Document.xml → Pages/Page_N/Content.xml, PublicRes.xml for fonts) and zipped by wenfeng's own
+// writer (src/zip/write.ts, built to dist/zip-write.js: run `npm run build` first). Output is
+// byte-for-byte reproducible: a fixed date, deflate level 9.
 //
 // Files (and what each exercises in the reader):
 //   002-city-report.ofd  multi-page seed; one TextObject per line; DeltaX runs compressed with "g"
@@ -21,11 +22,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as zlib from 'node:zlib';
+import { writeZip } from '../dist/zip-write.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'fixtures', 'ofd');
 const NS = 'http://www.ofdspec.org/2016';
+const FIXED_DATE = new Date(2024, 4, 20); // the files' timestamps: 2024-05-20 00:00
 
 // ---- page geometry (mm) ---------------------------------------------------------------------
 const PAGE = { width: 210, height: 297 };
@@ -308,76 +310,7 @@ function buildOfd(name, paragraphs, { title, prefix = true, style = 'lines', com
   entries.push({ name: 'Doc_0/Document.xml', data: documentXml({ pageCount: pages.length, prefix, maxId: id }) });
   entries.push({ name: 'Doc_0/PublicRes.xml', data: publicResXml({ prefix }) });
   entries.push(...pageParts);
-  return { bytes: zip(entries), pages: pages.length };
-}
-
-// ---- a tiny zip writer (stored or deflated entries, UTF-8 names, fixed timestamps) ----------
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** entries: { name, data (string|Buffer), method?: 'store'|'deflate' } */
-function zip(entries) {
-  const DOS_TIME = 0; // 00:00:00
-  const DOS_DATE = ((2024 - 1980) << 9) | (5 << 5) | 20; // 2024-05-20
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const e of entries) {
-    const raw = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
-    const method = e.method === 'store' ? 0 : 8;
-    const body = method === 8 ? zlib.deflateRawSync(raw, { level: 9 }) : raw;
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x800, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, body);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
+  return { bytes: writeZip(entries, { date: FIXED_DATE, level: 9 }), pages: pages.length };
 }
 
 // ---- the fixtures ---------------------------------------------------------------------------

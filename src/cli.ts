@@ -10,9 +10,9 @@ import { ConfigError, type RuleSetting } from './config/types.js';
 import { checkRuleSetting } from './config/validate.js';
 import type { ReferenceFileError } from './engine/references.js';
 import type { FileResult } from './engine/result.js';
+import { UsageError, badValue, fromCommanderError, localeFromArgs, nearest } from './usage.js';
 import { VERSION } from './version.js';
 
-class UsageError extends Error {}
 
 interface CheckOptions {
   format: string;
@@ -50,20 +50,20 @@ function parseRuleFlags(specs: string[]): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   for (const spec of specs) {
     const m = /^\s*([^:\s]+)\s*:\s*(.+?)\s*$/s.exec(spec);
-    if (!m) throw new UsageError(`--rule '${spec}': expected '<rule-id>: <severity>' (off|info|warning|error)`);
+    if (!m) throw new UsageError(`--rule '${spec}'：应写作 '<规则>: <级别>'（off|info|warning|error）`, `--rule '${spec}': expected '<rule-id>: <severity>' (off|info|warning|error)`);
     let setting: unknown = m[2];
     if (m[2]!.startsWith('[')) {
       try {
         // Accept the severity unquoted, as people write it: [warning, {"maxPerThousand": 1}].
         setting = JSON.parse(m[2]!.replace(/^\[\s*(off|info|warning|error)\s*([,\]])/, '["$1"$2'));
       } catch {
-        throw new UsageError(`--rule '${spec}': the value is not valid JSON`);
+        throw new UsageError(`--rule '${spec}'：取值不是有效的 JSON`, `--rule '${spec}': the value is not valid JSON`);
       }
     }
     try {
       checkRuleSetting('--rule', m[1]!, setting);
     } catch (error) {
-      throw new UsageError(`--rule '${spec}': ${(error as ConfigError).en}`);
+      throw new UsageError(`--rule '${spec}'：${(error as ConfigError).zh}`, `--rule '${spec}': ${(error as ConfigError).en}`);
     }
     rules[m[1]!] = setting as RuleSetting;
   }
@@ -127,12 +127,12 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     import('./engine/result.js'),
   ]);
   const cwd = process.cwd();
-  if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw new UsageError(`--locale must be zh or en, not '${opts.locale}'`);
-  if (opts.type && !DOC_TYPE_IDS.includes(opts.type)) throw new UsageError(`--type must be one of ${DOC_TYPE_IDS.join(', ')}, not '${opts.type}'`);
+  if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw badValue('--locale', opts.locale, ['zh', 'en']);
+  if (opts.type && !DOC_TYPE_IDS.includes(opts.type)) throw badValue('--type', opts.type, DOC_TYPE_IDS);
   let maxWarnings: number | undefined;
   if (opts.maxWarnings !== undefined) {
     maxWarnings = Number(opts.maxWarnings);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings must be a whole number, not '${opts.maxWarnings}'`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings 的值 '${opts.maxWarnings}' 无效，应为整数`, `--max-warnings must be a whole number, not '${opts.maxWarnings}'`);
     if (maxWarnings === -1) maxWarnings = undefined;
   }
   let concurrency: 'auto' | 'off' | number = 'auto';
@@ -140,12 +140,12 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
     const n = Number(opts.concurrency);
     if (opts.concurrency === 'auto' || opts.concurrency === 'off') concurrency = opts.concurrency;
     else if (Number.isInteger(n) && n >= 1) concurrency = n;
-    else throw new UsageError(`--concurrency must be auto, off or a whole number ≥ 1, not '${opts.concurrency}'`);
+    else throw badValue('--concurrency', opts.concurrency, ['auto', 'off'], { zh: 'auto、off 或不小于 1 的整数', en: 'auto, off or a whole number ≥ 1' });
   }
   let timeLimit;
   if (opts.timeoutPerPage !== undefined) {
     const seconds = Number(opts.timeoutPerPage);
-    if (!(seconds > 0)) throw new UsageError(`--timeout-per-page must be a number of seconds > 0, not '${opts.timeoutPerPage}'`);
+    if (!(seconds > 0)) throw new UsageError(`--timeout-per-page 的值 '${opts.timeoutPerPage}' 无效，应为大于 0 的秒数`, `--timeout-per-page must be a number of seconds > 0, not '${opts.timeoutPerPage}'`);
     const { DEFAULT_TIME_LIMIT } = await import('./engine/timeout.js');
     // The base allowance scales with the per-page one, so a tight limit is tight for small files too.
     timeLimit = { secondsPerPage: seconds, baseSeconds: Math.min(DEFAULT_TIME_LIMIT.baseSeconds, seconds * 3) };
@@ -154,7 +154,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   const megabytes = (flag: string, value: string | undefined, fallback: number): number => {
     if (value === undefined) return fallback;
     const mb = Number(value);
-    if (!(mb > 0)) throw new UsageError(`${flag} must be a number of megabytes > 0, not '${value}'`);
+    if (!(mb > 0)) throw new UsageError(`${flag} 的值 '${value}' 无效，应为大于 0 的兆字节数`, `${flag} must be a number of megabytes > 0, not '${value}'`);
     return Math.round(mb * 1024 * 1024);
   };
   const limits = {
@@ -189,15 +189,21 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   }
 
   const formatter = await loadFormatter(opts.format, cwd);
-  if (!formatter) throw new UsageError(`--format must be one of ${FORMATTER_NAMES.join(', ')} or a path to a formatter module, not '${opts.format}'`);
+  if (!formatter) throw badValue('--format', opts.format, FORMATTER_NAMES, { zh: `${FORMATTER_NAMES.join('、')} 或格式化模块的路径`, en: `${FORMATTER_NAMES.join(', ')} or a path to a formatter module` });
 
   let results: FileResult[];
+  // `-` is standard input, as in most Unix tools.
+  if (paths.includes('-')) {
+    if (opts.stdin || paths.length > 1) throw new UsageError('--stdin（或 -）从标准输入读取文稿，不能再给其他路径', '--stdin (or -) reads the draft from standard input: give no other paths with it');
+    opts.stdin = true;
+    paths = [];
+  }
   if (opts.stdin) {
-    if (paths.length) throw new UsageError('--stdin reads the draft from standard input: give no paths with it');
+    if (paths.length) throw new UsageError('--stdin（或 -）从标准输入读取文稿，不能再给其他路径', '--stdin (or -) reads the draft from standard input: give no other paths with it');
     results = [await session.lintBytes(await readStdin(limits.maxFileBytes), opts.stdinFilename ?? '<stdin>.txt')];
     if (!opts.stdinFilename) results[0]!.path = '<stdin>';
   } else {
-    if (!paths.length) throw new UsageError('no drafts given: wenfeng <file|directory|glob>… (or --stdin)');
+    if (!paths.length) throw new UsageError('没有给出文稿：wenfeng <文件|目录|通配符>…（或 --stdin）', 'no drafts given: wenfeng <file|directory|glob>… (or --stdin)');
     const { progressBar, wantsProgress } = await import('./formatters/progress.js');
     let bar: ReturnType<typeof progressBar> | undefined;
     results = await session.lintPaths(paths, {
@@ -213,7 +219,7 @@ async function runCheck(paths: string[], opts: CheckOptions): Promise<number> {
   }
 
   if (opts.fix || opts.fixDryRun) {
-    if (opts.stdin) throw new UsageError('--fix and --fix-dry-run work on files, not on --stdin');
+    if (opts.stdin) throw new UsageError('--fix 和 --fix-dry-run 只修改文件，不能用于 --stdin', '--fix and --fix-dry-run work on files, not on --stdin');
     const { fixFile } = await import('./engine/fix.js');
     const notes: string[] = [];
     for (const r of results) {
@@ -273,7 +279,10 @@ async function runRulesList(id: string | undefined, opts: { config?: string | fa
   if (id) {
     const { ruleAliases } = await import('../rules/index.js');
     const rule = all.get(id) ?? (ruleAliases[id] ? { meta: { docs: `docs/rules/${id}.md`, description: { zh: `${ruleAliases[id]!.join('、')} 的旧名`, en: `old name of ${ruleAliases[id]!.join(', ')}` } } } : undefined);
-    if (!rule) throw new UsageError(`unknown rule '${id}' (see \`wenfeng rules\`)`);
+    if (!rule) {
+      const guess = nearest(id, [...all.keys()]);
+      throw new UsageError(`未知规则 ${id}${guess ? `，是否想用 ${guess}？` : '（wenfeng rules 列出全部规则）'}`, `unknown rule '${id}'${guess ? `; did you mean ${guess}?` : ' (see `wenfeng rules`)'}`);
+    }
     const { readFile } = await import('node:fs/promises');
     const docs = rule.meta.docs ? resolve(dirname(new URL(import.meta.url).pathname), '..', rule.meta.docs) : undefined;
     if (docs && existsSync(docs)) process.stdout.write(await readFile(docs, 'utf8'));
@@ -375,7 +384,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('公文文风检查：页数上限、套话、穿靴戴帽、数字空缺、错别字、标题序号\nA linter for Chinese official documents.')
     .version(VERSION, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // Commander's own English complaints are not shown: each becomes a UsageError in the user's language.
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} })
     .showHelpAfterError(false);
 
   let code = 0;
@@ -415,12 +425,19 @@ export async function main(argv: string[]): Promise<number> {
     .option('--type <id>', `文种类别 document type: ${DOC_TYPE_IDS.join(' | ')}`)
     .option('--locale <zh|en>', '批注语言 comment language (default zh)')
     .action(async (draft: string, opts: { output?: string; force?: boolean; config?: string | false; rule: string[]; type?: string; locale?: string }) => {
-      if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw new UsageError(`--locale must be zh or en, not '${opts.locale}'`);
-      if (opts.type && !DOC_TYPE_IDS.includes(opts.type)) throw new UsageError(`--type must be one of ${DOC_TYPE_IDS.join(', ')}, not '${opts.type}'`);
+      if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw badValue('--locale', opts.locale, ['zh', 'en']);
+      if (opts.type && !DOC_TYPE_IDS.includes(opts.type)) throw badValue('--type', opts.type, DOC_TYPE_IDS);
       // Loaded when used: the checking path stays as small as it was.
       const { runAnnotate } = await import('./annotate/command.js');
       code = await runAnnotate(draft, { ...opts, rules: parseRuleFlags(opts.rule), locale: opts.locale as Locale | undefined });
     });
+
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride((error) => {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') throw error;
+      throw fromCommanderError(error, cmd);
+    });
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -430,7 +447,7 @@ export async function main(argv: string[]): Promise<number> {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`wenfeng: ${error.message}\n`);
+      process.stderr.write(`wenfeng: ${error.text(localeFromArgs(argv))}\n`);
       return 2;
     }
     if ((error as Error)?.name === 'ReferenceFileError') {

@@ -8,7 +8,7 @@ import { basename, join, resolve } from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, test } from 'vitest';
 import { annotate } from '../src/annotate/annotate.js';
-import { writeZip } from '../src/annotate/zip-write.js';
+import { writeZip } from '../src/zip/write.js';
 import { buildDocument } from '../src/document/build.js';
 import type { FileResult, LintMessage } from '../src/engine/result.js';
 import { readDocx } from '../src/readers/docx/index.js';

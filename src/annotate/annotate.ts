@@ -14,7 +14,7 @@ import { paragraphStart, rangeFor, type Point, type Range } from './points.js';
 import { TextMapper, type MappedParagraph } from './text-map.js';
 import { findingLines, summaryLines, type FallbackReason } from './texts.js';
 import { childElement, parseSource, W_NAMESPACES, wordPrefix } from './xml-source.js';
-import { inputEntries, writeZip, type OutputPart } from './zip-write.js';
+import { inputEntries, writeZip, type ZipPart } from '../zip/write.js';
 
 /** One comment as placed: for tests and for the command's report. */
 export interface PlacedComment {
@@ -208,7 +208,7 @@ export function annotate(bytes: Uint8Array, result: FileResult, locale: Locale, 
     if (types !== undefined) changed.set('[content_types].xml', encodeLike(typesBytes, types));
   }
 
-  const out: OutputPart[] = [];
+  const out: ZipPart[] = [];
   const written = new Set<string>();
   for (const input of inputEntries(bytes)) {
     const key = input.entry.name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
@@ -222,7 +222,7 @@ export function annotate(bytes: Uint8Array, result: FileResult, locale: Locale, 
     const name = key === target.part.toLowerCase() ? target.part : key === relsPart.toLowerCase() ? relsPart : key;
     out.push({ name, data });
   }
-  return { bytes: writeZip(out, now), comments };
+  return { bytes: writeZip(out, { date: now }), comments };
 }
 
 /** A one-line account of what was written. */

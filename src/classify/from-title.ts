@@ -12,6 +12,10 @@ export interface TitleClass {
 
 const TRAILING = new RegExp(words.trailingNotes);
 const PERIODS = new RegExp(words.reportPeriods, 'g');
+/** A period and nothing else before the work summed up: "2023年工作总结", "上半年工作情况". */
+const PERIOD_WORK = new RegExp(`(?:${words.reportPeriods})+${words.periodWork}`);
+/** The issuing body and nothing else before it: "市人民政府工作报告", "办公室工作总结". */
+const BODY_WORK = new RegExp(words.bodyWork);
 
 /** The longest word of the list that ends the text (实施细则 rather than 细则). */
 const endsWithAny = (text: string, list: string[]): string | undefined => [...list].sort((a, b) => b.length - a.length).find((w) => text.endsWith(w));
@@ -35,14 +39,46 @@ function kindOfDocumentName(name: string): { id: 'policy' | 'task'; word: string
   return undefined;
 }
 
+type Reason = { zh: string; en: string };
+const r = (zh: string, en: string): Reason => ({ zh, en });
+
+/**
+ * A report's class. Comprehensive when it sums up a period's or a body's whole work (only a period or the
+ * body stands before 工作总结/工作情况/工作报告) or says so (述职, 综合报告); special when it names a matter.
+ */
+function reportClass(title: string, what: { zh: string; en: string }): { id: 'comprehensive-report' | 'special-report'; reason: Reason } {
+  const whole = PERIOD_WORK.exec(title)?.[0] ?? BODY_WORK.exec(title)?.[0];
+  if (whole) return { id: 'comprehensive-report', reason: r(`${what.zh}，标题含"${whole}"：一段时期的全面工作，综合报告`, `${what.en} summing up "${whole}": a comprehensive report`) };
+  // "关于2023年度的报告": a period and nothing that names a matter.
+  const matter = title.replace(/^.*?关于/, '').replace(PERIODS, '');
+  const period = title.match(PERIODS)?.[0];
+  if (period && /^(?:全面)?(?:工作)?(?:情况)?的?(?:报告|总结|汇报)$/.test(matter)) {
+    return { id: 'comprehensive-report', reason: r(`${what.zh}，标题只写了时期"${period}"：综合报告`, `${what.en} naming only the period "${period}": a comprehensive report`) };
+  }
+  const comprehensive = includesAny(title, words.comprehensiveReport);
+  if (comprehensive) return { id: 'comprehensive-report', reason: r(`${what.zh}，标题含"${comprehensive}"：综合报告`, `${what.en} with "${comprehensive}" in the title: a comprehensive report`) };
+  if (title.endsWith('情况的报告')) return { id: 'special-report', reason: r('标题以"情况的报告"结尾：专项报告', 'the title ends with "情况的报告": a special report') };
+  const cue = includesAny(title, words.specialReport);
+  if (cue) return { id: 'special-report', reason: r(`标题含"${cue}"：专项报告`, `the title has "${cue}": a special report`) };
+  return { id: 'special-report', reason: r(`${what.zh}，写一个事项：专项报告`, `${what.en} on one matter: a special report`) };
+}
+
 export function classifyTitle(rawTitle: string, locale: Locale = 'zh'): TitleClass | undefined {
   const title = cleanTitle(rawTitle);
   if (!title) return undefined;
-  const wz = endsWithAny(title, words.wenzhong);
-  const r = (zh: string, en: string): { zh: string; en: string } => ({ zh, en });
   void locale;
+  // 审计报告, 可行性报告: reports of another kind that happen to end in the 文种's name.
+  const otherReport = endsWithAny(title, words.nonWenzhongReports);
+  if (otherReport) return { id: 'other', reason: r(`标题以"${otherReport}"结尾：不是公文文种的报告，其他文种`, `the title ends with "${otherReport}": not the 文种 报告, another kind`) };
+  const wz = endsWithAny(title, words.wenzhong);
 
   if (!wz) {
+    // A summing-up with no 文种: "XX局2023年工作总结和2024年工作计划", "…工作情况汇报".
+    const reportName = includesAny(title, words.reportNames);
+    if (reportName) {
+      const cls = reportClass(title, { zh: reportName, en: `a ${reportName} (summing-up)` });
+      return { id: cls.id, reason: cls.reason };
+    }
     // Titles of a document itself (…实施细则, …工作方案), as drafts of attachments often are.
     const own = kindOfDocumentName(title);
     if (!own) return undefined;
@@ -63,30 +99,16 @@ export function classifyTitle(rawTitle: string, locale: Locale = 'zh'): TitleCla
       const cue = includesAny(title, words.taskWording);
       return { id: 'task', wenzhong: wz, reason: r(cue ? `通知，标题含"${cue}"：部署专项工作或具体任务` : '通知：部署具体工作', cue ? `a notice about "${cue}": special work or a concrete task` : 'a notice deploying work') };
     }
-    case '意见':
-    case '决定':
+    case '决定': {
+      // 表彰, 任免, 处分: a decision about people, not a policy.
+      const personal = includesAny(title, words.personnelDecisions);
+      if (personal) return { id: 'other', wenzhong: wz, reason: r(`决定，标题含"${personal}"：关于人事或奖惩，不是政策性文件，其他文种`, `a decision with "${personal}" in the title: about people, not a policy; another kind`) };
       return { id: 'policy', wenzhong: wz, reason: r(`标题以"${wz}"结尾：政策性文件`, `the title ends with "${wz}": a policy document`) };
-    case '报告': {
-      // A period (2023年度, 上半年) says when, not what: a report is comprehensive when it names no
-      // matter besides the period ("关于2023年工作情况的报告"), or says so (工作报告, 总结, 综合).
-      const matter = title.replace(/^.*?关于/, '').replace(PERIODS, '');
-      const generic = /^(?:全面)?(?:工作)?(?:情况)?的?报告$/.test(matter);
-      const comprehensive = includesAny(title, words.comprehensiveReport);
-      const special = includesAny(title, words.specialReport);
-      if (comprehensive || generic) {
-        const w = comprehensive ?? '工作情况';
-        return { id: 'comprehensive-report', wenzhong: wz, reason: r(`报告，标题含"${w}"：综合报告`, `a report with "${w}" in the title: a comprehensive report`) };
-      }
-      if (special) {
-        const ends = title.endsWith('情况的报告');
-        return {
-          id: 'special-report',
-          wenzhong: wz,
-          reason: r(ends ? '标题以"情况的报告"结尾：专项报告' : `标题含"${special}"：专项报告`, ends ? 'the title ends with "情况的报告": a special report' : `the title has "${special}": a special report`),
-        };
-      }
-      return { id: 'special-report', wenzhong: wz, reason: r('报告一个事项：专项报告', 'a report on one matter: a special report') };
     }
+    case '意见':
+      return { id: 'policy', wenzhong: wz, reason: r(`标题以"${wz}"结尾：政策性文件`, `the title ends with "${wz}": a policy document`) };
+    case '报告':
+      return { ...reportClass(title, { zh: '报告', en: 'a report' }), wenzhong: wz };
     case '请示': {
       const kind = /(?:印发|出台|制定)/.test(title) ? kindOfDocumentName(title.replace(/的请示$/, '').replace(/^.*?《([^》]+)》.*$/, '$1')) : undefined;
       if (kind?.id === 'policy') return { id: 'policy', wenzhong: wz, reason: r(`请示出台"${kind.word}"：政策性文件`, `a request to issue a ${kind.word}: a policy document`) };

@@ -46,7 +46,10 @@ export function resolveDocType(doc: Document, inputs: TypeInputs): DocTypeInfo {
       id = found.cls.id;
       source = 'title';
       reason = found.cls.reason[inputs.locale];
-    } else reason = zh ? '未能从标题判断文种' : 'the title does not tell the kind';
+    } else if (doc.title?.trim() || (doc.paragraphs.find((p) => p.norm.trim())?.norm.trim().length ?? Infinity) <= 80) {
+      // Said in the summary, with the way out: the limit of the right kind is not applied.
+      reason = zh ? '未能从标题判断文种：可用 --type 或配置 overrides 指定' : 'the title does not tell the kind: set it with --type or config overrides';
+    } else reason = zh ? '未能找到标题：可用 --type 或配置 overrides 指定文种' : 'no title found: set the kind with --type or config overrides';
   }
   const label = DOC_TYPES[id]?.[inputs.locale] ?? id;
   const info: DocTypeInfo = { id, label, source, reason };

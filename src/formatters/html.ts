@@ -110,6 +110,21 @@ function spanOf(m: LintMessage, p: Paragraph | undefined, id: number, length: nu
   return { id, start, end };
 }
 
+const HALF_WIDTH_MARKS = /[,;:?!()]/g;
+
+/**
+ * A finding about its paragraph as a whole rather than about words in it: paragraph-length, the
+ * per-paragraph group of half-width punctuation (one finding for many marks), anything covering most of
+ * the paragraph (page-limit on the title, a long sentence that is most of its paragraph). Highlighting
+ * those would paint whole paragraphs; they get a marker in the margin instead.
+ */
+function isParagraphLevel(m: LintMessage, span: Span, length: number): boolean {
+  if (m.ruleId === 'paragraph-length') return true;
+  if (m.ruleId === 'punctuation' && m.fixable && (m.text?.match(HALF_WIDTH_MARKS)?.length ?? 0) > 1) return true;
+  const covered = span.end - span.start;
+  return covered >= 12 && covered >= length * 0.6;
+}
+
 /**
  * A paragraph's text with its findings as <mark>s. Ranges that nest become nested marks; a range that
  * crosses another is split into pieces (the first carries the id, the rest class "cont"), so the
@@ -207,8 +222,12 @@ function fileSection(r: FileResult, f: number, ctx: FormatterContext, w: Words):
   const sevWords = SEVERITY_WORDS[ctx.locale];
   const head = `<h2><span class="path">${escapeHtml(r.path)}</span></h2>`;
   if (r.fatal) {
-    const why = r.messages.map((m) => m.message).join('；');
-    return `<section class="file fatal" id="f${f}">${head}<p class="fatal-msg"><strong>${escapeHtml(w.cannotRead)}</strong>${ctx.locale === 'zh' ? '：' : ': '}${escapeHtml(why)}</p></section>`;
+    // Listed like any finding (rule "读取"), so the header's counts, the filters' counts and what the
+    // filters hide agree whether or not a file could be read.
+    const items = r.messages
+      .map((m, i) => `<li id="f${f}-m${i}-li" data-m="${i}" data-rule="${escapeHtml(m.ruleId ?? '')}" data-severity="${m.severity}"><span class="pos">${escapeHtml(w.whole)}</span> <span class="sev">${escapeHtml(sevWords[m.severity])}</span> <span class="msg"><strong>${escapeHtml(w.cannotRead)}</strong>${ctx.locale === 'zh' ? '：' : ': '}${escapeHtml(m.message)}</span> <code class="rule">${escapeHtml(m.ruleId ?? w.reader)}</code></li>`)
+      .join('');
+    return `<section class="file fatal" id="f${f}">${head}<div class="list-wrap"><ol class="findings fatal-msg">${items}</ol></div></section>`;
   }
   const paragraphs = r.document?.paragraphs ?? [];
   const byLine = paragraphsByLine(paragraphs);
@@ -219,17 +238,21 @@ function fileSection(r: FileResult, f: number, ctx: FormatterContext, w: Words):
     return c;
   };
   const spansOf = new Map<Paragraph, Span[]>();
+  const marginOf = new Map<Paragraph, number[]>();
   const anchored = new Set<number>();
   r.messages.forEach((m, i) => {
     const p = byLine.get(m.line);
     const span = spanOf(m, p, i, p ? chars(p).length : 0);
     if (!p || !span) return;
     anchored.add(i);
-    const list = spansOf.get(p) ?? [];
-    list.push(span);
-    spansOf.set(p, list);
+    if (isParagraphLevel(m, span, chars(p).length)) marginOf.set(p, [...(marginOf.get(p) ?? []), i]);
+    else spansOf.set(p, [...(spansOf.get(p) ?? []), span]);
   });
   const attrs = (m: LintMessage): string => `data-rule="${escapeHtml(m.ruleId ?? '')}" data-severity="${m.severity}"`;
+  const marginMarker = (i: number): string => {
+    const m = r.messages[i]!;
+    return `<mark class="para" id="f${f}-m${i}" data-m="${i}" ${attrs(m)} tabindex="0" title="${escapeHtml(m.message)}"></mark>`;
+  };
   const open = (s: Span, piece: number): string => {
     const m = r.messages[s.id]!;
     return piece === 0
@@ -249,7 +272,7 @@ function fileSection(r: FileResult, f: number, ctx: FormatterContext, w: Words):
     : `<p class="clean">✔ ${escapeHtml(w.clean)}</p>`;
 
   const body = paragraphs
-    .filter((p) => p.text.trim() !== '' || spansOf.has(p))
+    .filter((p) => p.text.trim() !== '' || spansOf.has(p) || marginOf.has(p))
     .map((p) => {
       const line = p.sourceLine ?? p.index + 1;
       const c = chars(p);
@@ -259,7 +282,9 @@ function fileSection(r: FileResult, f: number, ctx: FormatterContext, w: Words):
       const text = nCp > 0 && spans.every((s) => s.start >= nCp)
         ? `<span class="num">${escapeHtml(c.slice(0, nCp).join(''))}</span>${markParagraph(c.slice(nCp), spans.map((s) => ({ ...s, start: s.start - nCp, end: s.end - nCp })), open)}`
         : markParagraph(c, spans, open);
-      return `<p class="k-${p.kind}" data-line="${line}">${text}</p>`;
+      const margin = marginOf.get(p);
+      const markers = margin ? `<span class="margin">${margin.map(marginMarker).join('')}</span>` : '';
+      return `<p class="k-${p.kind}${margin ? ' has-margin' : ''}" data-line="${line}">${markers}${text}</p>`;
     })
     .join('\n');
   const doc = `<div class="doc-wrap"><h3>${escapeHtml(w.text)}</h3><article class="doc" lang="zh-CN">${body || `<p class="empty">${escapeHtml(w.noText)}</p>`}</article></div>`;
@@ -271,7 +296,6 @@ function filterBar(results: FileResult[], w: Words, sevWords: Record<MessageSeve
   const rules = new Map<string, number>();
   const sevs: Record<MessageSeverity, number> = { error: 0, warning: 0, info: 0 };
   for (const r of results) {
-    if (r.fatal) continue;
     for (const m of r.messages) {
       rules.set(m.ruleId ?? '', (rules.get(m.ruleId ?? '') ?? 0) + 1);
       sevs[m.severity]++;
@@ -334,8 +358,16 @@ td.sev-error{color:var(--err)}td.sev-warning{color:var(--warn)}td.sev-info{color
 .doc .num{color:#888}
 mark{background:rgba(255,213,79,.38);color:inherit;border-bottom:2px solid var(--warn);cursor:pointer;padding:1px 0;border-radius:2px}
 mark[data-severity=error]{background:rgba(239,83,80,.2);border-bottom-color:var(--err)}
-mark[data-severity=info]{background:rgba(66,165,245,.1);border-bottom-color:rgba(21,101,192,.55)}
+mark[data-severity=info]{background:rgba(66,165,245,.16);border-bottom-color:var(--info)}
 mark:empty{display:inline-block;min-width:.6em;height:1em;vertical-align:middle}
+.doc p{padding-right:2.2em}
+.doc .margin{position:absolute;right:0;top:.45em;display:flex;flex-direction:column;gap:3px;width:1.5em;align-items:center}
+.doc p.has-margin{box-shadow:inset -2px 0 0 #e0e0e0}
+mark.para{display:block;width:1.25em;height:1.25em;min-width:0;border:0;border-radius:50%;background:var(--warn);padding:0;font:700 11px/1.25em var(--ui);text-align:center;color:#fff}
+mark.para::before{content:"¶"}
+mark.para[data-severity=error]{background:var(--err)}
+mark.para[data-severity=info]{background:var(--info)}
+mark.para.off{display:none}
 mark.off{background:transparent;border-bottom-color:transparent;cursor:text}
 mark:target,mark.pinned{outline:2px solid #222;outline-offset:1px}
 .list-wrap{position:relative}
@@ -351,6 +383,7 @@ mark:target,mark.pinned{outline:2px solid #222;outline-offset:1px}
 .sevdot{display:inline-block;width:9px;height:9px;border-radius:50%;margin-right:3px}
 .sevdot.sev-error{background:var(--err)}.sevdot.sev-warning{background:var(--warn)}.sevdot.sev-info{background:var(--info)}
 .fatal-msg{color:var(--err)}
+.fatal-msg .msg{color:var(--err)}
 .clean{color:#2e7d32}
 #tip{position:absolute;z-index:20;max-width:360px;background:#263238;color:#fff;font-size:13px;padding:6px 10px;border-radius:4px;pointer-events:none;box-shadow:0 2px 8px rgba(0,0,0,.25)}
 #tip .sug{color:#a5d6a7}

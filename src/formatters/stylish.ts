@@ -1,5 +1,6 @@
 // The default output: grouped by file, a summary line per file, one finding per line with an excerpt.
 import type { ChalkInstance } from 'chalk';
+import type { Locale } from '../api.js';
 import type { FileResult, LintMessage } from '../engine/result.js';
 import { SEVERITY_WORDS, describePages, describeType } from './labels.js';
 import type { Formatter } from './types.js';
@@ -30,6 +31,33 @@ function excerpt(result: FileResult, m: LintMessage, color: ChalkInstance): stri
   return `${start > 12 ? '…' : ''}${clean(before)}${color.bold.underline(clean(shown))}${long ? '…' : `${clean(after)}${end + 12 < chars.length ? '…' : ''}`}`;
 }
 
+/** A path as the user would type it in a shell. */
+const shellWord = (path: string): string => (/^[\w./\-\u3400-\u9fff\uff08\uff09]+$/u.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
+
+const reviewedName = (path: string): string => `${path.replace(/\.[^./\\]+$/, '')}.reviewed.docx`;
+
+/** Where the fixes of Word, PDF and legacy drafts are made: `wenfeng annotate` writes them into a copy as comments. */
+function whereToFix(wordFiles: string[], fixedElsewhere: string[], locale: Locale): string[] {
+  const lines: string[] = [];
+  if (wordFiles.length) {
+    const draft = wordFiles.length === 1 ? shellWord(wordFiles[0]!) : locale === 'zh' ? '文稿.docx' : 'draft.docx';
+    const copy = wordFiles.length === 1 ? shellWord(reviewedName(wordFiles[0]!)) : locale === 'zh' ? '文稿.reviewed.docx' : 'draft.reviewed.docx';
+    lines.push(
+      locale === 'zh'
+        ? `  在 Word 里逐条修改：wenfeng annotate ${draft} -o ${copy}（把问题写成批注，原稿不动）`
+        : `  To fix them in Word: wenfeng annotate ${draft} -o ${copy} (the findings as review comments; the draft is untouched)`,
+    );
+  }
+  if (fixedElsewhere.length) {
+    lines.push(
+      locale === 'zh'
+        ? '  .pdf/.doc/.ofd 请在其 Word 原稿中修改：wenfeng annotate 原稿.docx -o 原稿.reviewed.docx 把问题写成批注'
+        : '  Fix .pdf/.doc/.ofd drafts in their Word original: wenfeng annotate original.docx -o original.reviewed.docx writes the findings as comments',
+    );
+  }
+  return lines;
+}
+
 export const stylish: Formatter = (results, { locale, color }) => {
   const words = SEVERITY_WORDS[locale];
   const out: string[] = [];
@@ -37,11 +65,16 @@ export const stylish: Formatter = (results, { locale, color }) => {
   let warnings = 0;
   let infos = 0;
   let fixable = 0;
+  const wordFiles: string[] = [];
+  const fixedElsewhere: string[] = [];
   for (const r of results) {
     errors += r.errorCount;
     warnings += r.warningCount;
     infos += r.infoCount;
-    fixable += r.messages.filter((m) => m.fixable).length;
+    // --fix rewrites only text drafts; a Word user's way to the fixes is a copy with review comments.
+    if (r.format === 'txt' || r.format === 'md') fixable += r.messages.filter((m) => m.fixable).length;
+    else if (!r.fatal && r.messages.length && r.format === 'docx') wordFiles.push(r.path);
+    else if (!r.fatal && r.messages.length) fixedElsewhere.push(r.path);
     if (r.fatal) {
       // A file that could not be read is one line: the file and the cause.
       out.push(`${color.underline(r.path)}  ${color.red(words.error)}  ${r.messages.map((m) => m.message).join('；')}`);
@@ -75,6 +108,7 @@ export const stylish: Formatter = (results, { locale, color }) => {
         : `${mark} ${results.length} file(s), ${total} problem(s) (${errors} error(s), ${warnings} warning(s), ${infos} info)`,
     );
     if (fixable) out.push(color.dim(locale === 'zh' ? `  其中 ${fixable} 个可用 --fix 自动修正（仅 .txt/.md）` : `  ${fixable} fixable with --fix (.txt/.md only)`));
+    for (const line of whereToFix(wordFiles, fixedElsewhere, locale)) out.push(color.dim(line));
   }
   return `${out.join('\n')}\n`;
 };

@@ -3,7 +3,7 @@
 // objects, frames) and INCLUDEPICTURE/INCLUDETEXT/LINK field instructions. Hyperlinks stay: nothing
 // fetches them. Whatever LibreOffice's settings do, there is then nothing to fetch.
 import * as zlib from 'node:zlib';
-import { inputEntries, writeZip, type OutputPart } from '../annotate/zip-write.js';
+import { inputEntries, writeZip, type ZipPart } from '../zip/write.js';
 
 /** A part is never inflated past this (the reader's own caps apply to the draft before we get here). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -26,7 +26,7 @@ export interface SealReport {
 /** The .docx bytes with external relationships and fetching fields removed; `report` says how many. */
 export function sealDocx(bytes: Uint8Array): { bytes: Uint8Array; report: SealReport } {
   const report: SealReport = { externalRelationships: 0, fetchingFields: 0 };
-  const parts: OutputPart[] = [];
+  const parts: ZipPart[] = [];
   for (const item of inputEntries(bytes)) {
     const { entry } = item;
     const isRels = entry.name.endsWith('.rels');

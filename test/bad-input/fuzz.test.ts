@@ -7,8 +7,7 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inputEntries } from '../../src/annotate/zip-write.js';
-import { makeZip } from '../helpers/zip-writer.js';
+import { inputEntries, writeZip as makeZip } from '../../src/zip/write.js';
 import { editDocumentXml, mutateSections, mutateTables } from '../helpers/docx-mutations.js';
 import { inflateRawSync } from 'node:zlib';
 import type { FileResult } from '../../src/engine/result.js';

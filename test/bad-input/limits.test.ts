@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CompoundFile } from '../../src/readers/doc.js';
 import { readBounded } from '../../src/engine/lint-file.js';
-import { makeZip } from '../helpers/zip-writer.js';
+import { writeZip as makeZip } from '../../src/zip/write.js';
 import { ROOT, runCli, tempDir } from '../helpers/run-cli.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/run-cli.js';
-import { makeDocx } from '../helpers/zip-writer.js';
+import { makeDocx } from '../helpers/minimal-docx.js';
 
 /** One line for the file, naming it and the cause; exit 2; no stack trace. */
 function expectOneLine(args: string[], path: string, cause: RegExp, cwd?: string): void {

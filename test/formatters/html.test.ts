@@ -120,6 +120,44 @@ describe('html formatter (markup)', () => {
     expect(page).toContain('约 7 页 / 上限 5 页');
   });
 
+  test('paragraph-level findings are margin markers, word findings highlights', () => {
+    const text = '三年来,市政府办勇于担当,主动作为,坚持统筹协调推进,强化督办检查落实,持续解决困扰基层的形式主义问题,切实为基层松绑减负,让广大基层干部腾出更多的时间和精力投身到抓好工作落实上。';
+    const length = [...text].length;
+    const messages = [
+      message(1, 1, length, text, { ruleId: 'paragraph-length', severity: 'info', message: '段落过长' }),
+      message(1, 4, 83, [...text].slice(3, 83).join(''), { ruleId: 'punctuation', fixable: true, message: '本段有 7 处半角标点（,）应为全角' }),
+      message(1, 1, length - 1, [...text].slice(0, length - 1).join(''), { ruleId: 'sentence-length', severity: 'info', message: '句子过长' }),
+      message(1, 4, 4, ',', { ruleId: 'punctuation', fixable: true, message: '半角“,”应为全角“，”' }),
+      message(1, 9, 12, '勇于担当', { ruleId: 'typo', severity: 'error' }),
+    ];
+    const page = html([result([paragraph(0, text)], messages)], ctx);
+    const { texts, balanced, plain } = markedText(page);
+    expect(balanced).toBe(true);
+    expect(plain).toBe(text);
+    // The three that cover the paragraph (or its marks as a group) are markers with no text…
+    for (const i of [0, 1, 2]) {
+      expect(page).toContain(`<mark class="para" id="f0-m${i}" data-m="${i}" data-rule="${messages[i]!.ruleId}" data-severity="${messages[i]!.severity}"`);
+      expect(texts.get(String(i)) ?? '').toBe('');
+    }
+    expect(page).toMatch(/<p class="k-body has-margin" data-line="1"><span class="margin">(<mark class="para"[^>]*><\/mark>){3}<\/span>/);
+    // …the single mark and the typo are highlighted on their words.
+    expect(texts.get('3')).toBe(',');
+    expect(texts.get('4')).toBe('勇于担当');
+  });
+
+  test('an unreadable file is counted once, in the header and in the filters alike', () => {
+    const fatal: FileResult = { ...result([], []), path: 'broken.docx', fatal: true, docType: null, pages: null, messages: [message(1, 1, 1, '', { ruleId: null, severity: 'error', message: '文件已损坏', text: undefined })], errorCount: 1, warningCount: 0 };
+    delete fatal.document;
+    const readable = result([paragraph(0, '每年不超过次。')], [message(1, 3, 6, '不超过次', { severity: 'error', ruleId: 'placeholder' }), message(1, 1, 2, '每年')]);
+    const page = html([readable, fatal], ctx);
+    expect(page).toContain('2 个文件，3 个问题（2 个错误，1 个警告，0 个提示）');
+    const filterCount = (kind: string, value: string): number => Number(new RegExp(`data-filter="${kind}" value="${value}" checked>.*?<span class="c">(\\d+)</span>`).exec(page)?.[1]);
+    expect(filterCount('severity', 'error')).toBe(2);
+    expect(filterCount('severity', 'warning')).toBe(1);
+    expect(filterCount('rule', '')).toBe(1);
+    expect(page).toMatch(/<li id="f1-m0-li" data-m="0" data-rule="" data-severity="error">/);
+  });
+
   test('english labels with --locale en, the page still lang zh-CN', () => {
     const page = html([result([paragraph(0, '正文。')], [message(1, 1, 2, '正文')])], { ...ctx, locale: 'en' });
     expect(page).toContain('<html lang="zh-CN">');
@@ -182,7 +220,26 @@ describe.skipIf(!hasChromium)(`html report in a browser (${CHROMIUM})`, () => {
       }
       return out;
     });
-    seed.messages.forEach((m, i) => expect(highlighted[String(i)]).toBe(m.text));
+    const markers = await page.locator('#f0 mark.para').evaluateAll((els) => els.map((e) => (e as unknown as { dataset: Record<string, string> }).dataset.m!));
+    // Paragraph-level findings are in the margin: paragraph-length and the half-width groups all are.
+    seed.messages.forEach((m, i) => {
+      if (m.ruleId === 'paragraph-length' || /^本段有 \d+ 处半角标点/.test(m.message)) expect(markers, m.message).toContain(String(i));
+      if (markers.includes(String(i))) expect(highlighted[String(i)]).toBe('');
+      else expect(highlighted[String(i)]).toBe(m.text);
+    });
+    expect(markers.length).toBeGreaterThan(10);
+    expect(markers.length).toBeLessThan(seed.messages.length - 20);
+    // A marker stands right of its paragraph's text, not over it.
+    const geometry = await page.locator('#f0 mark.para').first().evaluate((el) => {
+      const e = el as unknown as { getBoundingClientRect(): { left: number; right: number }; closest(s: string): { getBoundingClientRect(): { right: number }; firstChild: unknown } | null };
+      const p = e.closest('p')!;
+      const range = (globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void; getBoundingClientRect(): { right: number } } } }).document.createRange();
+      const text = (p as unknown as { childNodes: unknown[] }).childNodes;
+      range.selectNodeContents(text[text.length - 1]);
+      return { marker: e.getBoundingClientRect().left, textRight: range.getBoundingClientRect().right, paragraphRight: p.getBoundingClientRect().right };
+    });
+    expect(geometry.marker).toBeGreaterThanOrEqual(geometry.textRight - 1);
+    expect(geometry.marker).toBeLessThan(geometry.paragraphRight);
 
     // Hover shows the message; click pins the panel with the message and the suggestion.
     const typo = seed.messages.findIndex((m) => m.ruleId === 'typo' && m.suggestion);
@@ -201,6 +258,13 @@ describe.skipIf(!hasChromium)(`html report in a browser (${CHROMIUM})`, () => {
     const background = (selector: string): Promise<string[]> =>
       page.locator(selector).evaluateAll((els) => els.map((e) => (globalThis as unknown as InPage).getComputedStyle(e).backgroundColor));
     const transparent = 'rgba(0, 0, 0, 0)';
+
+    // Highlights and markers take their severity's colour: three colours, one each.
+    for (const kind of ['mark[id]:not(.para)', 'mark.para']) {
+      const colours = await Promise.all(['error', 'warning', 'info'].map(async (sev) => new Set(await background(`#f0 ${kind}[data-severity="${sev}"]`))));
+      for (const c of colours) expect(c.size).toBeLessThanOrEqual(1);
+      expect(new Set(colours.flatMap((c) => [...c])).size).toBe(colours.filter((c) => c.size).length);
+    }
 
     // Unticking a rule hides its highlights and its list entries, and nothing else.
     const ruleBox = page.locator('input[data-filter="rule"][value="typo"]');
@@ -235,6 +299,27 @@ describe.skipIf(!hasChromium)(`html report in a browser (${CHROMIUM})`, () => {
     expect(errors).toEqual([]);
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
+    await page.close();
+  });
+
+  test('with an unreadable file, the header, the filters and the lists count the same', async () => {
+    const path = join(dir, 'with-bad.html');
+    const run = runCli(['--format', 'html', '--output-file', path, SEED, 'fixtures/bad/corrupt.docx', '--no-config']);
+    expect(run.code).toBe(2);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(path).href);
+    const summary = (await page.locator('.summary').textContent()) ?? '';
+    const [, total, errors, warnings, infos] = /(\d+) 个问题（(\d+) 个错误，(\d+) 个警告，(\d+) 个提示）/.exec(summary)!.map(Number);
+    const count = async (selector: string): Promise<number> => Number(await page.locator(selector).textContent());
+    expect(await count('input[data-filter="severity"][value="error"] ~ .c')).toBe(errors);
+    expect(await count('input[data-filter="severity"][value="warning"] ~ .c')).toBe(warnings);
+    expect(await count('input[data-filter="severity"][value="info"] ~ .c')).toBe(infos);
+    const ruleCounts = await page.locator('input[data-filter="rule"] ~ .c').allTextContents();
+    expect(ruleCounts.map(Number).reduce((a, b) => a + b, 0)).toBe(total);
+    expect(await page.locator('.findings li').count()).toBe(total);
+    // The unreadable file's line is filtered like any finding.
+    await page.locator('input[data-filter="rule"][value=""]').uncheck();
+    expect(await page.locator('#f1 .findings li:visible').count()).toBe(0);
     await page.close();
   });
 });

@@ -1,8 +1,7 @@
 // Structural mutations of a .docx's document.xml for the fuzz suite: the two families that found loops
 // in the page layout — table structure and section structure. Each returns a rebuilt .docx.
 import { inflateRawSync } from 'node:zlib';
-import { inputEntries } from '../../src/annotate/zip-write.js';
-import { makeZip } from './zip-writer.js';
+import { inputEntries, writeZip as makeZip } from '../../src/zip/write.js';
 
 export type Random = () => number;
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { inputEntries, writeZip, type OutputPart } from '../../src/annotate/zip-write.js';
+import { inputEntries, writeZip, type ZipPart } from '../../src/zip/write.js';
 import { ROOT } from './run-cli.js';
 
 const NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -18,7 +18,7 @@ const drawing = (relId: string): string =>
 
 export function linkedPictureDocx(url: string): Uint8Array {
   const source = new Uint8Array(readFileSync(join(ROOT, 'fixtures/good/good-notice.docx')));
-  const parts: OutputPart[] = inputEntries(source).map((item) => {
+  const parts: ZipPart[] = inputEntries(source).map((item) => {
     const { entry } = item;
     if (entry.name !== 'word/document.xml' && entry.name !== 'word/_rels/document.xml.rels') return { name: entry.name, copy: item };
     let xml = Buffer.from(entry.method === 0 ? item.compressed : inflateRawSync(item.compressed)).toString('utf8');

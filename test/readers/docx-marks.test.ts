@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { TextMark } from '../../src/document/model.js';
 import { readDocx } from '../../src/readers/docx/index.js';
 import type { ReadResult } from '../../src/readers/types.js';
-import { makeDocx, type ZipInput } from '../helpers/zip-writer.js';
+import { makeDocx } from '../helpers/minimal-docx.js';
+import type { ZipPart as ZipInput } from '../../src/zip/write.js';
 
 const OPTIONS = { maxInflatedBytes: 64 * 1024 * 1024 };
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';

@@ -9,7 +9,8 @@ import { crc32, crc32Table } from '../../src/readers/docx/crc32.js';
 import { formatNumber } from '../../src/readers/docx/number-format.js';
 import { ZipArchive } from '../../src/readers/docx/zip.js';
 import { ReadError, type ReadResult } from '../../src/readers/types.js';
-import { makeDocx, makeZip, type ZipInput } from '../helpers/zip-writer.js';
+import { writeZip as makeZip, type ZipPart as ZipInput } from '../../src/zip/write.js';
+import { makeDocx } from '../helpers/minimal-docx.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CALIBRATION = path.resolve(ROOT, '../shared/calibration');

@@ -3,12 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LintSession } from '../../src/engine/session.js';
 import type { FileResult } from '../../src/engine/result.js';
 import { CompoundFile, paragraphsOfBody, readDoc } from '../../src/readers/doc.js';
-import { crc32 } from '../../src/readers/docx/crc32.js';
+import { writeZip as makeZip } from '../../src/zip/write.js';
 import { ZipArchive } from '../../src/readers/docx/zip.js';
 import { readDocumentBytes } from '../../src/readers/index.js';
 import { expandDeltas } from '../../src/readers/ofd/content.js';
@@ -50,49 +49,6 @@ async function readError(promise: Promise<unknown>): Promise<ReadError> {
     return e;
   }
   throw new Error('read without an error');
-}
-
-/** A small zip writer: stored or deflated entries, optionally lying about the size. */
-function makeZip(entries: Array<{ name: string; data: Uint8Array | string; declaredSize?: number }>): Uint8Array {
-  const parts: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : Buffer.from(e.data);
-    const body = zlib.deflateRawSync(raw);
-    const name = Buffer.from(e.name, 'utf8');
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(0x800, 6);
-    head.writeUInt16LE(8, 8);
-    head.writeUInt32LE(crc32(raw), 14);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(e.declaredSize ?? raw.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(20, 4);
-    dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(crc32(raw), 16);
-    dir.writeUInt32LE(body.length, 20);
-    dir.writeUInt32LE(e.declaredSize ?? raw.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    parts.push(head, name, body);
-    central.push(dir, name);
-    offset += 30 + name.length + body.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, cd, end]));
 }
 
 /** The entries of a fixture, to be re-zipped with one changed. */
