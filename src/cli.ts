@@ -89,9 +89,9 @@ async function parseLimitFlags(specs: string[]): Promise<Record<string, number>>
   for (const spec of specs) {
     const m = /^\s*([a-z-]+)\s*=\s*(\S+)\s*$/.exec(spec);
     const known = m ? LIMIT_NAMES[m[1]!] : undefined;
-    if (!m || !known) throw new UsageError(`--limit '${spec}': expected <name>=<number> with a name among ${Object.keys(LIMIT_NAMES).join(', ')}`);
+    if (!m || !known) throw new UsageError(`--limit '${spec}'：应为 <名称>=<数值>，名称为 ${Object.keys(LIMIT_NAMES).join('、')} 之一`, `--limit '${spec}': expected <name>=<number> with a name among ${Object.keys(LIMIT_NAMES).join(', ')}`);
     const value = Number(m[2]);
-    if (!(value > 0)) throw new UsageError(`--limit '${spec}': the value must be a number > 0`);
+    if (!(value > 0)) throw new UsageError(`--limit '${spec}'：数值应大于 0`, `--limit '${spec}': the value must be a number > 0`);
     out[known.key] = known.megabytes ? Math.round(value * 1024 * 1024) : Math.floor(value);
   }
   return out;

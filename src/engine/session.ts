@@ -120,7 +120,7 @@ export class LintSession {
    * /proc file) becomes one fatal line naming it, and the drafts are checked without it.
    */
   private async checkReferences(jobs: Job[], locale: Locale): Promise<FileResult[]> {
-    const limits = this.options.limits ?? DEFAULT_LIMITS;
+    const limits = this.limits;
     const unique = [...new Set(jobs.flatMap((j) => j.settings.references))];
     const bad: FileResult[] = [];
     const skip: string[] = [];
