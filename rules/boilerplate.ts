@@ -48,7 +48,7 @@ const EMPTY: ReadonlySet<Category> = new Set(['empty', 'slogan', 'closing']);
 const dictionary = (): Dictionary => loadData<Dictionary>(new URL('./data/boilerplate.json', import.meta.url));
 
 /** Separators that may stand for one another, or be missing, inside a formula. */
-const DEFAULT_SEPARATORS = '、，, \u3000';
+const DEFAULT_SEPARATORS = '、，, ';
 /** A gap (the inserted topic) stays inside one clause. */
 const GAP_BREAK = /[。！？；!?;\n，,：:]/;
 const SENTENCE_END = '。！？；!?;';

@@ -24,6 +24,9 @@ interface Slot {
   busy: boolean;
 }
 
+/** Resolves once a worker has loaded (or failed to): its start-up is not charged to a draft's time. */
+const ready = new WeakMap<Worker, Promise<void>>();
+
 type WorkerReply = { id: number; result?: FileResult; error?: { name?: string; message: string; filepath?: string; keyPath?: string; zh?: string; en?: string } };
 
 export class WorkerPool {
@@ -44,6 +47,12 @@ export class WorkerPool {
     });
     // A worker that is not working must not keep the process alive.
     worker.unref();
+    ready.set(worker, new Promise<void>((resolve) => {
+      worker.once('online', () => resolve());
+      worker.once('exit', () => resolve());
+    }));
+    // An error before a draft is sent (e.g. while loading) must not end the run; the draft's own listener reports it.
+    worker.on('error', () => undefined);
     return worker;
   }
 
@@ -70,6 +79,8 @@ export class WorkerPool {
     slot.busy = true;
     const id = this.nextId++;
     try {
+      slot.worker.ref();
+      await ready.get(slot.worker);
       return await new Promise<FileResult>((resolve, reject) => {
         const replace = (): void => {
           cleanup();

@@ -26,7 +26,7 @@ describe('bad .docx', () => {
     const para = '<w:p><w:r><w:t>关于开展检查的通知正文内容</w:t></w:r></w:p>';
     writeFileSync(join(dir, 'bomb.docx'), docxWith(para.repeat(100_000)));
     expectOneLine(['bomb.docx', '--max-inflated-size', '2'], 'bomb.docx', /解压后超过 2 MiB 上限（疑似压缩炸弹）/, dir);
-    expect(runCli(['bomb.docx', '--max-inflated-size', '64', '--format', 'json', '--rule', 'page-limit: off'], { cwd: dir }).stdout).toContain('"fatal":false');
+    expect(runCli(['bomb.docx', '--max-inflated-size', '64', '--format', 'json', '--rule', 'page-limit: off', '--timeout-per-page', '60'], { cwd: dir }).stdout).toContain('"fatal":false');
   });
 
   test('malformed and deeply nested XML', () => {
