@@ -83,8 +83,10 @@ describe('isolation: a draft can always be stopped, and the run goes on', () => 
   });
 
   test('--max-memory and --limit are checked as usage', () => {
-    expect(runCli(['fine.txt', '--max-memory', 'lots']).stderr).toMatch(/--max-memory must be a number of megabytes > 0/);
-    expect(runCli(['fine.txt', '--limit', 'pages=3']).stderr).toMatch(/--limit 'pages=3': expected <name>=<number> with a name among .*paragraphs/);
+    expect(runCli(['fine.txt', '--max-memory', 'lots']).stderr).toMatch(/--max-memory 的值 'lots' 无效，应为大于 0 的兆字节数/);
+    expect(runCli(['fine.txt', '--max-memory', 'lots', '--locale', 'en']).stderr).toMatch(/--max-memory must be a number of megabytes > 0/);
+    expect(runCli(['fine.txt', '--limit', 'pages=3']).stderr).toMatch(/--limit 'pages=3'：应为 <名称>=<数值>，名称为 .*paragraphs/);
+    expect(runCli(['fine.txt', '--limit', 'pages=3', '--locale', 'en']).stderr).toMatch(/--limit 'pages=3': expected <name>=<number> with a name among .*paragraphs/);
   });
 });
 
