@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { ConfigError } from '../config/types.js';
 import type { SessionOptions } from './session.js';
 import type { FileResult } from './result.js';
+import { adoptRenderNotice } from '../layout/render-notice.js';
 import { DEFAULT_LIMITS } from './limits.js';
 
 export interface PoolJob {
@@ -27,7 +28,7 @@ interface Slot {
 /** Resolves once a worker has loaded (or failed to): its start-up is not charged to a draft's time. */
 const ready = new WeakMap<Worker, Promise<void>>();
 
-type WorkerReply = { id: number; result?: FileResult; error?: { name?: string; message: string; filepath?: string; keyPath?: string; zh?: string; en?: string } };
+type WorkerReply = { id: number; result?: FileResult; renderNotice?: { zh: string; en: string }; error?: { name?: string; message: string; filepath?: string; keyPath?: string; zh?: string; en?: string } };
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -94,6 +95,7 @@ export class WorkerPool {
         const onMessage = (msg: WorkerReply): void => {
           if (msg.id !== id) return;
           cleanup();
+          if (msg.renderNotice) adoptRenderNotice(msg.renderNotice);
           if (msg.result) resolve(msg.result);
           else if (msg.error?.name === 'ConfigError') reject(new ConfigError(msg.error.filepath ?? '', msg.error.keyPath ?? '', msg.error.zh ?? msg.error.message, msg.error.en ?? msg.error.message));
           else reject(new Error(msg.error?.message ?? 'worker failed'));

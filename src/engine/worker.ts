@@ -3,13 +3,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { LintSession, type SessionOptions } from './session.js';
 import { portableResult } from './portable-result.js';
+import { takeRenderNotice } from '../layout/render-notice.js';
 
 const session = new LintSession(workerData as SessionOptions);
 
 parentPort!.on('message', async (job: { id: number; path: string; absPath: string; bytes?: Uint8Array }) => {
   try {
     const result = job.bytes ? await session.lintBytesHere(job.bytes, job.path, job.absPath) : await session.lintOne(job.path, job.absPath);
-    parentPort!.postMessage({ id: job.id, result: portableResult(result) });
+    // A --render fallback noticed here is the main thread's to print, once per run.
+    parentPort!.postMessage({ id: job.id, result: portableResult(result), renderNotice: takeRenderNotice() });
   } catch (error) {
     const e = error as Error & { filepath?: string; keyPath?: string; zh?: string; en?: string };
     parentPort!.postMessage({ id: job.id, error: { name: e?.name, message: String(e?.message ?? error), filepath: e?.filepath, keyPath: e?.keyPath, zh: e?.zh, en: e?.en, stack: e?.stack } });
