@@ -122,7 +122,7 @@ function printTables(r) {
   if (p) {
     console.log(`\nprecision set (well-edited): ${p.files} documents, ${p.chars} characters`);
     console.log(`  error-severity findings from placeholder, typo, heading-sequence: ${p.falseErrors}`);
-    console.log(`  warnings and errors per 1,000 characters: ${p.perThousand.toFixed(2)} (all rules), ${p.perThousandNoPunct.toFixed(2)} (without punctuation width)`);
+    console.log(`  warnings and errors per 1,000 characters: ${p.perThousand.toFixed(2)} (all rules), ${p.perThousandNoPunct.toFixed(2)} (without punctuation and heading-marker form)`);
     for (const d of p.documents) console.log(`    ${path.basename(d.file)}: ${d.chars} chars, ${d.warnOrError} warnings/errors (${d.byRule})`);
   }
 }

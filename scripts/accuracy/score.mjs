@@ -65,7 +65,8 @@ export function precisionSetFigures(docs) {
     // page-limit is about length, not writing: a long seed is not badly written
     const writing = counted.filter((m) => m.ruleId !== 'page-limit');
     warnOrError += writing.length;
-    warnOrErrorNoPunct += writing.filter((m) => m.ruleId !== 'punctuation').length;
+    // Half-width marks (commas, heading brackets) are form, fixable by --fix, not writing
+    warnOrErrorNoPunct += writing.filter((m) => m.ruleId !== 'punctuation' && m.ruleId !== 'heading-format').length;
     const byRule = {};
     for (const m of writing) byRule[m.ruleId] = (byRule[m.ruleId] ?? 0) + 1;
     documents.push({ file, chars: n, warnOrError: writing.length, byRule: Object.entries(byRule).map(([k, v]) => `${k} ${v}`).join(', ') });
