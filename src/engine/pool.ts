@@ -27,7 +27,7 @@ interface Slot {
 /** Resolves once a worker has loaded (or failed to): its start-up is not charged to a draft's time. */
 const ready = new WeakMap<Worker, Promise<void>>();
 
-type WorkerReply = { id: number; result?: FileResult; error?: { name?: string; message: string; filepath?: string; keyPath?: string; zh?: string; en?: string } };
+type WorkerReply = { id: number; result?: FileResult; renderWhy?: string; error?: { name?: string; message: string; filepath?: string; keyPath?: string; zh?: string; en?: string } };
 
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -94,7 +94,10 @@ export class WorkerPool {
         const onMessage = (msg: WorkerReply): void => {
           if (msg.id !== id) return;
           cleanup();
-          if (msg.result) resolve(msg.result);
+          if (msg.result && msg.renderWhy) {
+            const result = msg.result;
+            void import('../layout/render.js').then((r) => r.noteRenderFallback(msg.renderWhy!)).finally(() => resolve(result));
+          } else if (msg.result) resolve(msg.result);
           else if (msg.error?.name === 'ConfigError') reject(new ConfigError(msg.error.filepath ?? '', msg.error.keyPath ?? '', msg.error.zh ?? msg.error.message, msg.error.en ?? msg.error.message));
           else reject(new Error(msg.error?.message ?? 'worker failed'));
         };
