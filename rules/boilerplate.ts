@@ -167,7 +167,40 @@ function sentences(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+/** Where a numbered paragraph's heading ends: its first sentence when that is short (（一）加强组织领导。), else nowhere. */
+function runInHeadingEnd(text: string): number {
+  const m = /[。！？；!?;]/u.exec(text);
+  const end = m ? m.index : text.length;
+  return end <= 30 ? end : 0;
+}
+
 const isEmpty = (f: Formula): boolean => f.entries.some((e) => EMPTY.has(e.category));
+
+/** Intensifiers that also open a bare pair (加快推进, 精心组织) besides the dictionary's {INT}. */
+const MORE_INTENSIFIERS = ['加快', '协同', '整体', '一体', '系统', '高位', '强力', '精心', '周密', '科学'];
+const MORE_VERBS = ['组织', '部署', '安排', '谋划', '贯彻'];
+let bareCache: RegExp | undefined;
+/** An intensifier and a verb, nothing else (全面开展, 加快推进): what follows decides whether it says anything. */
+function barePair(): RegExp {
+  const slots = dictionary().slots ?? {};
+  bareCache ??= new RegExp(`^(?:${[...(slots.INT ?? []), ...MORE_INTENSIFIERS].join('|')})(?:${[...(slots.VERB ?? []), ...MORE_VERBS].join('|')})$`, 'u');
+  return bareCache;
+}
+/** What follows a bare pair that leaves it empty: nothing, or a vague object (工作, 各项工作, 落实). */
+const VAGUE_OBJECT = /^(?:各项|有关|相关|此项|这项|本项|各方面|)?(?:工作|任务|落实|贯彻落实|建设|管理)?$/u;
+/** …or an abstract object with no figure in it: a spirit to carry out, a feeling or a level to raise (群众获得感, 服务质量). */
+const ABSTRACT_OBJECT = /(?:精神|要求|部署|决策部署|理念|思想|指示|方针|获得感|幸福感|安全感|满意度|意识|能力|水平|质量|效能|效率|成效|实效|品质|品味|品位|形象|作用|责任感|紧迫感|使命感|认识|站位|合力|力度|保障|氛围)$/u;
+
+/** A bare intensifier-verb pair with a concrete object (全面开展消防安全检查) is a plain instruction, not a formula. */
+function concretePair(text: string, f: Formula, formulas: Formula[]): boolean {
+  if (!barePair().test(text.slice(f.start, f.end).replace(/[、，,\s]/g, ''))) return false;
+  const m = GAP_BREAK.exec(text.slice(f.end));
+  const clauseEnd = m ? f.end + m.index : text.length;
+  // Stacked on the next formula (进一步加强…确保落到实处 in one clause): formulas, not an instruction.
+  if (formulas.some((g) => g !== f && g.start >= f.end && g.start <= f.end + 2 && g.start < clauseEnd)) return false;
+  const rest = text.slice(f.end, clauseEnd).trim().replace(/[的地]$/u, '');
+  return !VAGUE_OBJECT.test(rest) && (/\d/.test(rest) || !ABSTRACT_OBJECT.test(rest));
+}
 
 export default defineRule<Options>({
   meta: {
@@ -202,11 +235,11 @@ export default defineRule<Options>({
     const repeated = new Map<string, Array<{ p: Paragraph; f: Formula }>>();
     const join = ctx.locale === 'zh' ? '、' : ', ';
     let hits = 0;
-    const reportFormula = (p: Paragraph, f: Formula): void => {
+    const reportFormula = (p: Paragraph, f: Formula, sectionHeading = false): void => {
       const e = f.entries.find((x) => EMPTY.has(x.category)) ?? f.entries[0]!;
       // A title names its subject in the usual words (奋进新征程 建功新时代): a formula there is common, never a warning.
       const empty = EMPTY.has(e.category) && p.kind !== 'title';
-      if (!empty && o.commonSeverity === 'off') return;
+      if (!empty && (o.commonSeverity === 'off' || sectionHeading)) return;
       ctx.report({
         paragraph: p,
         start: f.start,
@@ -223,10 +256,14 @@ export default defineRule<Options>({
         const m = leadIn.re.exec(p.norm);
         if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
       }
-      const formulas = mergeHits(found);
+      const merged = mergeHits(found);
+      const formulas = merged.filter((f) => !concretePair(p.norm, f, merged));
       if (!formulas.length) continue;
-      // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence.
+      // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence;
+      // a heading's common formulas (加强组织领导, 强化责任落实) just name the section and are not reported at all.
       const heading = p.kind === 'title' || p.kind === 'heading' || parseHeadingMarker(p.text) !== undefined;
+      // A run-in heading (（一）加强组织领导。市局…) is a heading up to its first full stop, then body text.
+      const headEnd = p.kind === 'heading' ? p.norm.length : parseHeadingMarker(p.text) !== undefined ? runInHeadingEnd(p.norm) : 0;
       hits += formulas.length;
       for (const f of formulas) {
         if (EMPTY.has(f.entries[0]!.category)) continue;
@@ -240,7 +277,7 @@ export default defineRule<Options>({
         const inside: Formula[] = [];
         while (next < formulas.length && formulas[next]!.start < s.end) {
           if (formulas[next]!.end <= s.end) inside.push(formulas[next]!);
-          else reportFormula(p, formulas[next]!);
+          else reportFormula(p, formulas[next]!, formulas[next]!.end <= headEnd);
           next++;
         }
         if (!inside.length) continue;
@@ -251,9 +288,9 @@ export default defineRule<Options>({
           const first = inside.find(isEmpty) ?? inside[0]!;
           const e = first.entries[0]!;
           ctx.report({ paragraph: p, start: s.start, end: s.end, messageId: 'sentence', data: { phrases }, suggestion: e.suggestion ?? { zh: '删去整句，或改写为具体措施：谁、做什么、何时完成', en: 'cut the sentence, or say who does what by when' } });
-        } else for (const f of inside) reportFormula(p, f);
+        } else for (const f of inside) reportFormula(p, f, f.end <= headEnd);
       }
-      for (; next < formulas.length; next++) reportFormula(p, formulas[next]!);
+      for (; next < formulas.length; next++) reportFormula(p, formulas[next]!, formulas[next]!.end <= headEnd);
     }
     // Deprecated: a common formula repeated above a density, reported once with its count.
     if (o.maxPerThousand !== undefined) {
