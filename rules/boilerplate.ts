@@ -167,6 +167,14 @@ function sentences(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+/** 根据《…法》第N条, 按照《关于…的通知》（…〔2022〕14号）要求: a lead-in naming its legal basis is not an opening formula. */
+const LEGAL_BASIS = /《[^》]+》[^，。；]*?(?:第[一二三四五六七八九十百零〇\d]+条|〔\d{4}〕\s*\d+\s*号)|《关于[^》]+》/u;
+function citesLegalBasis(text: string, f: Formula): boolean {
+  if (!f.entries.every((e) => e.category === 'opening')) return false;
+  const clause = text.slice(f.start, f.end);
+  return /^(?:根据|按照|依据|依照|遵照)/u.test(clause) && LEGAL_BASIS.test(clause) && !/精神|重要指示|重要讲话|决策部署/u.test(clause.replace(/《[^》]*》/gu, ''));
+}
+
 /** Where a numbered paragraph's heading ends: its first sentence when that is short (（一）加强组织领导。), else nowhere. */
 function runInHeadingEnd(text: string): number {
   const m = /[。！？；!?;]/u.exec(text);
@@ -257,7 +265,7 @@ export default defineRule<Options>({
         if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
       }
       const merged = mergeHits(found);
-      const formulas = merged.filter((f) => !concretePair(p.norm, f, merged));
+      const formulas = merged.filter((f) => !concretePair(p.norm, f, merged) && !citesLegalBasis(p.norm, f));
       if (!formulas.length) continue;
       // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence;
       // a heading's common formulas (加强组织领导, 强化责任落实) just name the section and are not reported at all.

@@ -170,6 +170,19 @@ function viewOf(p: Paragraph, lx: Lexicon): ParagraphView {
 
 const framingCoverage = (view: ParagraphView, start: number, end: number): number => view.framingPrefix[end]! - view.framingPrefix[start]!;
 
+/**
+ * 根据《…法》第N条, 根据《…》（…〔2022〕14号）, 按照…《关于…的通知》要求: a lead-in that names the document it relies on
+ * (title marks and an article, a 文号 or a 关于… title) is the legal basis, not a preamble — unless it also carries slogans.
+ */
+function citesLegalBasis(view: ParagraphView, body: string, start: number, end: number): boolean {
+  if (!/^(?:根据|按照|依据|依照|遵照)/u.test(body)) return false;
+  const titles = body.match(/《[^》]+》/gu);
+  if (!titles) return false;
+  const specific = /第[一二三四五六七八九十百零〇\d]+条|〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\d+\s*号/u.test(body) || titles.some((t) => /^《关于.+》$/u.test(t));
+  if (!specific) return false;
+  return framingCoverage(view, start, end) === 0 && !/精神|重要指示|重要讲话|决策部署|旗帜|指引/u.test(body.replace(/《[^》]*》/gu, ''));
+}
+
 /** Whether the clause is a lead-in (为深入贯彻落实…, 根据…要求, 在…指引下), its opener after a prefix such as 为深入. */
 function isLeadIn(view: ParagraphView, lx: Lexicon, start: number, end: number): boolean {
   const text = view.p.norm;
@@ -192,7 +205,7 @@ function classify(view: ParagraphView, lx: Lexicon, clause: Span, inChain: boole
   const start = trimStart(text, clause);
   const body = text.slice(start, clause.end);
   if (lx.d.substance.some((s) => body.includes(s))) return 'substance';
-  if (isLeadIn(view, lx, start, clause.end)) return 'leadin';
+  if (isLeadIn(view, lx, start, clause.end)) return citesLegalBasis(view, body, start, clause.end) ? 'substance' : 'leadin';
   if (body.startsWith('为') && !lx.d.purposeExclude.some((x) => body.startsWith(x))) return 'purpose';
   const content = contentChars(text, start, clause.end);
   if (content && framingCoverage(view, start, clause.end) >= content * 0.5) return 'framing';

@@ -111,6 +111,20 @@ describe('what is reported, and how loudly', () => {
     expect(texts(await lint('各科室要全面加强，市局统一调度。'))).toEqual(['全面加强']);
   });
 
+  test('a lead-in naming its legal basis is not an opening formula', async () => {
+    expect(texts(await lint('根据省统计局《关于做好2024年统计年报工作的通知》要求，市统计局3月10日前汇总报送。'))).toEqual([]);
+    expect(texts(await lint('根据上级文件精神要求，市统计局3月10日前汇总报送。'))).toEqual(['根据上级文件精神要求']);
+  });
+
+  test('the families of priority, battle, atmosphere, triplet, speech and 切实 formulas', async () => {
+    const r = texts(await lint('要把安全生产作为重中之重，打赢安全生产攻坚战，时刻绷紧安全生产这根弦。'));
+    expect(r.length === 1 ? r[0] : r.join('|')).toMatch(/重中之重|攻坚战|这根弦/);
+    expect(texts(await lint('大家讲得很好，我完全同意。'))).not.toEqual([]);
+    expect(texts(await lint('各部门要守土有责、守土负责、守土尽责，千方百计解决问题。'))).not.toEqual([]);
+    expect(texts(await lint('切实扛起防汛救灾政治责任，让群众有更多获得感。'))).not.toEqual([]);
+    expect(texts(await lint('营造全社会关心支持退役军人事业发展的浓厚氛围。'))).not.toEqual([]);
+  });
+
   test('neutral procedural words (原则上, 有关单位, 有关规定, 全覆盖) are not formulas', async () => {
     expect(texts(await lint('原则上每季度召开一次，有关单位按有关规定报送材料，个别单位逾期的，实现检查全覆盖。'))).toEqual([]);
   });

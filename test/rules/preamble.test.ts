@@ -154,4 +154,12 @@ describe('options and messages', () => {
     expect(f!.message).toBe('the opening runs 51 characters before the substance, 100% of them set phrases: get to the point');
     expect(f!.suggestion).toBe('drop the citations and declarations; start with "现将有关情况报告如下"');
   });
+
+  test('a lead-in naming its legal basis (title marks and an article, a 文号 or a 关于… title) is not a preamble', async () => {
+    expect(await lintText('关于开展燃气安全检查的通知\n根据《中华人民共和国安全生产法》第二十一条和《城镇燃气管理条例》第四十一条的规定，结合本市燃气安全管理工作实际，现将2025年燃气安全检查有关事项通知如下：\n一、检查范围\n')).toEqual([]);
+    expect(await lintText('关于报送统计数据的通知\n根据省统计局《关于做好2024年统计年报工作的通知》（鲁统字〔2024〕14号）要求，为确保年报数据按时报送，结合我市统计工作实际情况，现将有关事项通知如下：\n一、报送内容\n')).toEqual([]);
+    // The same lead-in with slogans in it stays a preamble.
+    const [f] = await lintText('关于报送统计数据的通知\n根据《关于做好2024年统计年报工作的通知》精神和省委省政府决策部署要求，为深入贯彻落实党中央关于统计工作的重要指示精神，进一步提高政治站位，现将有关事项通知如下：\n一、报送内容\n');
+    expect(f?.ruleId).toBe('preamble');
+  });
 });
