@@ -68,6 +68,24 @@ function excepted(text: string, start: number, e: TypoEntry): boolean {
   });
 }
 
+/** The characters that end an official abbreviation (防指, 综治办, 纪委). */
+const ABBREVIATION_END = /[办指委]$/u;
+
+/**
+ * Whether a detector find is a term the writer means rather than a slip: a span the document uses
+ * twice or more in the same form, an abbreviation it defines (简称…), or a two-character span that
+ * ends like an abbreviation or stands in brackets of its own.
+ */
+function deliberate(whole: string, text: string, start: number, end: number, defined: string[]): boolean {
+  const span = text.slice(start, end);
+  const first = whole.indexOf(span);
+  if (first >= 0 && whole.indexOf(span, first + span.length) >= 0) return true;
+  if (defined.some((d) => d.includes(span))) return true;
+  if (span.length !== 2) return false;
+  if (ABBREVIATION_END.test(span)) return true;
+  return /[（(“"]$/u.test(text.slice(0, start)) && /^[）)”"]/u.test(text.slice(end));
+}
+
 export default defineRule<{ ignore: string[]; detect: boolean }>({
   meta: {
     id: 'typo',
@@ -87,6 +105,9 @@ export default defineRule<{ ignore: string[]; detect: boolean }>({
     const ignored = new Set(ctx.options.ignore);
     const noteText = (note: LocalText | undefined) => (note ? (ctx.locale === 'zh' ? `（${note.zh.replace(/。$/, '')}）` : ` (${note.en.replace(/\.$/, '')})`) : '');
     const softer = ctx.severity === 'error' ? 'warning' : 'info';
+    const whole = doc.paragraphs.map((p) => p.norm).join('\n');
+    // Abbreviations the document defines: （简称"防指"）, 以下简称市防指.
+    const defined = [...whole.matchAll(/简称[“"「‘]?([\p{Script=Han}]{2,8})/gu)].map((m) => m[1]!);
     for (const p of doc.paragraphs) {
       const taken: Array<[number, number]> = [];
       const free = (s: number, e: number) => !taken.some(([ts, te]) => s < te && ts < e);
@@ -113,7 +134,7 @@ export default defineRule<{ ignore: string[]; detect: boolean }>({
       const found = typoDetector()?.detect(p.norm) ?? [];
       for (const t of found) {
         const wrong = p.norm.slice(t.start, t.end);
-        if (ignored.has(wrong) || !free(t.start, t.end)) continue;
+        if (ignored.has(wrong) || !free(t.start, t.end) || deliberate(whole, p.norm, t.start, t.end, defined)) continue;
         ctx.report({ paragraph: p, start: t.start, end: t.end, messageId: 'likely', data: { wrong: p.text.slice(t.start, t.end), right: t.right }, suggestion: t.right, severity: softer });
       }
     }

@@ -74,6 +74,15 @@ describe('typo: the detector finds slips no list names (warning)', () => {
     expect(found.map((m) => m.text)).toEqual(['布署']);
   });
 
+  test('a span the document uses twice in the same form is a term, not a slip', async () => {
+    expect((await lintText('要建立键全长效机制。')).map((m) => m.text)).toEqual(['键全']);
+    expect(await lintText('要建立键全长效机制。\n键全机制每年评估一次。')).toEqual([]);
+  });
+
+  test('an abbreviation the document defines (以下简称…) is left alone', async () => {
+    expect(await lintText('市防汛抗旱指挥部（以下简称严历）负责统筹协调。')).toEqual([]);
+  });
+
   test('names after a listing mark, coined parallel phrases and modern terms are left alone', async () => {
     const text = '参加培训的有张建国、刘志强和宋建伟三位同志。要坚持查深查细，先行先试，通过微信群和政务服务平台接诉即办。';
     expect(await lintText(text)).toEqual([]);
