@@ -223,3 +223,27 @@ describe('cost', () => {
     expect(messages.length).toBe(perUnit * Math.ceil(1e6 / unit.length));
   }, 60_000);
 });
+
+describe('blanks of the held-out kinds: counted lists, bare units, 第　位, role brackets, 某村', () => {
+  test.each([
+    ['今年共检查企业家、发现隐患处、整改问题个。', 3],
+    ['今年以来共受理投诉件次，办结率100%。', 1],
+    ['新建道路km，完成造林亩。', 2],
+    ['我市位列全省第　位，本周为第周。', 2],
+    ['由【牵头单位】负责，（责任部门）配合，[责任人]督办。', 3],
+    ['某村、某镇发生险情后，某局已派员处置。', 3],
+  ])('%s', async (line, n) => {
+    expect(await found(line)).toHaveLength(n);
+  });
+
+  test.each([
+    '张某驾驶车辆途经某村时发生事故。',
+    '市发改委（牵头单位）、市财政局（责任单位）按职责分工落实。',
+    '请到服务台咨询，或拨打问询台电话。',
+    '本院住院人次统计见附表。',
+    'PM2.5年均浓度控制在32微克/立方米以内。',
+    '完成全部站点的校准和维护，共同推进项目建设。',
+  ])('no blank: %s', async (line) => {
+    expect(await found(line)).toEqual([]);
+  });
+});
