@@ -301,7 +301,35 @@ function unitAt(t: string, i: number, m: Model): { unit: string; compound: boole
 function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
   const t = p.norm;
   for (let i = 0; i < t.length; i++) {
-    if (covered[i] || !m.unitsByFirst.has(t[i]!) && !m.magnitudes.has(t[i]!)) continue;
+    if (covered[i]) continue;
+    // "为期年", "历时月完成": a span of time after 为期/历时/提前 with no number (not 年限, 年度, 月底: words).
+    if ('年月天日周'.includes(t[i]!) && !inQuote[i] && (!HAN.test(t[i + 1] ?? '') || '完内后前以即的'.includes(t[i + 1]!))) {
+      const cue = m.timeCues.find((c) => t.startsWith(c, i - c.length));
+      if (cue) {
+        covered.fill(1, i - cue.length, i + 1);
+        report(p, i - cue.length, i + 1, 'blank', t[i]!);
+        continue;
+      }
+    }
+    // "排查风险点余处", "救助群众余人次": 余 or 多 with no numeral before it, after a noun (not 其余, 剩余, 许多, 众多).
+    if ((t[i] === '余' || t[i] === '多') && !inQuote[i] && HAN.test(t[i - 1] ?? '') && !m.counting.has(t[i - 1]!) && !m.functionChars.has(t[i - 1]!) && !m.words.has(t.slice(i - 1, i + 1)) && !(t[i] === '余' ? /[其剩结盈业有残多]/ : /[许众诸较更最很好繁居过偏颇大]/).test(t[i - 1]!)) {
+      const next = unitAt(t, i + 1, m);
+      const after = next ? t[i + 1 + next.unit.length] ?? '' : '';
+      if (next && !m.magnitudes.has(next.unit[0]!) && (t[i] === '余' ? !HAN.test(after) || m.functionChars.has(after) || m.frames.some((f) => t.startsWith(f, i + 1 + next.unit.length)) : after === '' || CLAUSE_END.has(after)) && !(next.unit.length === 1 && m.words.has(t.slice(i + 1, i + 3))) && !(t[i] === '多' && /^[头面层样种元方]/.test(next.unit))) {
+        // 多头, 多元, 多方, 多层: words of their own ("避免多头、重复要求").
+        const end = i + 1 + next.unit.length;
+        covered.fill(1, i - 1, end);
+        report(p, i - 1, end, 'blank', t.slice(i, end));
+        i = end - 1;
+        continue;
+      }
+    }
+    if (!m.unitsByFirst.has(t[i]!) && !m.magnitudes.has(t[i]!)) continue;
+    // "在工作日内", "于自然日": days of the week that are working days, a noun, not a count.
+    if (/^(?:工作日|自然日)/.test(t.slice(i)) && '在于的'.includes(t[i - 1] ?? '')) {
+      i += 2;
+      continue;
+    }
     const found = unitAt(t, i, m);
     if (!found) continue;
     const { unit, compound } = found;

@@ -232,6 +232,8 @@ describe('blanks of the held-out kinds: counted lists, bare units, 第　位, ro
     ['我市位列全省第　位，本周为第周。', 2],
     ['由【牵头单位】负责，（责任部门）配合，[责任人]督办。', 3],
     ['某村、某镇发生险情后，某局已派员处置。', 3],
+    ['专项行动为期年，历时月完成建设。', 2],
+    ['共排查风险点余处，救助困难群众余人次，帮扶企业多家。', 3],
   ])('%s', async (line, n) => {
     expect(await found(line)).toHaveLength(n);
   });
@@ -243,6 +245,9 @@ describe('blanks of the held-out kinds: counted lists, bare units, 第　位, ro
     '本院住院人次统计见附表。',
     'PM2.5年均浓度控制在32微克/立方米以内。',
     '完成全部站点的校准和维护，共同推进项目建设。',
+    '其余人员于年底前完成，多家企业参与，避免多头、重复要求。',
+    '超过年限的不再受理，为期一年的专项行动历时三个月。',
+    '请在工作日内办理，于自然日内完成。',
   ])('no blank: %s', async (line) => {
     expect(await found(line)).toEqual([]);
   });
