@@ -359,7 +359,7 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     const strong = compound || m.strongUnits.has(unit);
     const worded = inWord(t, i, len, m, verb ? b : -1);
     let blank: boolean;
-    if (!inQuote[i] && '、，。；,;'.includes(after) && after && HAN.test(before) && (m.clauseCounters.has(unit) || m.cueCounters.has(unit)) && countedItem(t, b, m, worded)) {
+    if (!inQuote[i] && '、，。；,;'.includes(after) && after && HAN.test(before) && (m.clauseCounters.has(unit) || (m.cueCounters.has(unit) && !worded)) && countedItem(t, b, m, worded)) {
       // "共检查企业家、发现隐患处、整改问题个": each item of a count after a counting verb wants its number, even
       // where the noun and the counter make a word (企业家).
       blank = true;
@@ -380,7 +380,7 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       // After a word, not after a label's colon ("（单位：万元）"); "住院人次统计": a unit inside a noun phrase is a measure's name.
       blank = HAN.test(before) && before !== '位' && !(HAN.test(after) && !framed && !m.functionChars.has(after));
     } else {
-      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!m.suffixCounters.has(unit) || cueInClause(t, b, m)) && !isName(t, i, m);
+      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!m.suffixCounters.has(unit) || (!'头台口'.includes(unit) && cueInClause(t, b, m))) && !isName(t, i, m);
     }
     if (!blank) {
       // The whole unit was read: "微克/立方米" is not looked at again as "方" + "米".

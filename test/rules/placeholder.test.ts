@@ -248,6 +248,8 @@ describe('blanks of the held-out kinds: counted lists, bare units, 第　位, ro
     '其余人员于年底前完成，多家企业参与，避免多头、重复要求。',
     '超过年限的不再受理，为期一年的专项行动历时三个月。',
     '请在工作日内办理，于自然日内完成。',
+    '共巡查河道至岩头、高台，项目位于东台、龙头。',
+    '共培训干部，组织学员。',
   ])('no blank: %s', async (line) => {
     expect(await found(line)).toEqual([]);
   });
