@@ -28,6 +28,9 @@ interface PlaceholderData {
   promptBrackets: Array<[string, string]>;
   notLeftovers: string[];
   surnames: string;
+  roleNouns: string;
+  timeCues: string[];
+  someSuffixes: string;
 }
 
 interface Model {
@@ -52,6 +55,9 @@ interface Model {
   closers: Map<string, string>;
   notLeftovers: string[];
   surnames: Set<string>;
+  role: RegExp;
+  timeCues: string[];
+  some: RegExp;
 }
 
 /**
@@ -113,6 +119,9 @@ function buildModel(): Model {
     closers: new Map(d.promptBrackets),
     notLeftovers: d.notLeftovers,
     surnames: new Set(d.surnames),
+    role: new RegExp(`^(?:${d.roleNouns})$`),
+    timeCues: d.timeCues,
+    some: new RegExp(`某(?:${d.someSuffixes})`, 'g'),
   };
 }
 
@@ -129,7 +138,7 @@ const CN_NUMERAL = /[一二三四五六七八九十〇零]/;
 const DATE =
   /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×○〇◯□＿_…]{2,8}|[ \u3000]{1,8})?年[ \u3000]{0,4})?(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?月(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?日/g;
 const YEAR_MONTH = /(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×]{2,4})年[ \u3000]{0,4}([XxＸｘ×○〇◯]{1,2}|[ \u3000]{1,6})月/g;
-const MARKS = /\d{2}[XxＸｘ×]{2}年|[XxＸｘ×✕]+|[○〇◯]+|□{2,}|某某|[＿_]{2,}|第[ \u3000]{1,4}[条章款项节次届批期号轮]|〔\d{4}〕号|\[\s*\]|【\s*】/g;
+const MARKS = /\d{2}[XxＸｘ×]{2}年|[XxＸｘ×✕]+|[○〇◯]+|□{2,}|某某|[＿_]{2,}|第[ \u3000]{0,4}[条章款项节次届批期号轮位周名段层级季]|〔\d{4}〕号|\[\s*\]|【\s*】/g;
 const BLANK_PART = /^(?:[ \u3000]+|.*[XxＸｘ×○〇◯□＿_…].*)$/;
 
 type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'template' | 'date' | 'prompt', unit?: string) => void;
@@ -181,11 +190,22 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
     } else if (/^[○〇◯]+$/.test(s)) {
       // 二〇二四年: 〇 is a zero among numerals.
       if (CN_NUMERAL.test(before) || CN_NUMERAL.test(after)) continue;
+    } else if (/^第/.test(s) && /^(?:来访|访问|访客)/.test(t.slice(end))) {
+      // "你是本站第 位来访者": a web page's visit counter, its number an image.
+      continue;
     } else if (s === '某某') {
       // 张某某: a name withheld on purpose, as 通报 do.
       if (m.surnames.has(before)) continue;
     }
     if (take(start, end)) report(p, start, end, 'template');
+  }
+
+  // 某村, 某公司, 某局 standing for a name — unless the paragraph anonymises people on purpose (张某, 李某某).
+  // A case told with its names withheld (张某, 典型案例, 通报) says 某区 on purpose.
+  const anonymised = /案例|案件|通报|曝光/.test(t) || [...t.matchAll(/(.)某/gu)].some((y) => m.surnames.has(y[1]!));
+  m.some.lastIndex = 0;
+  for (let x = anonymised ? null : m.some.exec(t); x; x = m.some.exec(t)) {
+    if (take(x.index, x.index + x[0].length)) report(p, x.index, x.index + x[0].length, 'template');
   }
 
   findPrompts(p, m, take, report);
@@ -203,7 +223,10 @@ function findPrompts(p: Paragraph, m: Model, take: (s: number, e: number) => boo
     while (j < limit && t[j] !== close && t[j] !== t[i]) j++;
     if (j >= limit || t[j] !== close) continue;
     const inner = t.slice(i + 1, j).trim();
-    if (isPrompt(inner, t[i]!, t[j + 1] ?? '', m) && take(i, j + 1)) report(p, i, j + 1, 'prompt');
+    // "由（责任部门）配合": a bracket holding only a role or field noun stands in for the value when no name comes before it.
+    const prev = t[i - 1] ?? '';
+    const role = m.role.test(inner) && (!HAN.test(prev) || m.functionChars.has(prev) || /[由请至到报交向]/.test(prev));
+    if ((role || isPrompt(inner, t[i]!, t[j + 1] ?? '', m)) && take(i, j + 1)) report(p, i, j + 1, 'prompt');
     i = j;
   }
 }
@@ -278,7 +301,35 @@ function unitAt(t: string, i: number, m: Model): { unit: string; compound: boole
 function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
   const t = p.norm;
   for (let i = 0; i < t.length; i++) {
-    if (covered[i] || !m.unitsByFirst.has(t[i]!) && !m.magnitudes.has(t[i]!)) continue;
+    if (covered[i]) continue;
+    // "为期年", "历时月完成": a span of time after 为期/历时/提前 with no number (not 年限, 年度, 月底: words).
+    if ('年月天日周'.includes(t[i]!) && !inQuote[i] && (!HAN.test(t[i + 1] ?? '') || '完内后前以即的'.includes(t[i + 1]!))) {
+      const cue = m.timeCues.find((c) => t.startsWith(c, i - c.length));
+      if (cue) {
+        covered.fill(1, i - cue.length, i + 1);
+        report(p, i - cue.length, i + 1, 'blank', t[i]!);
+        continue;
+      }
+    }
+    // "排查风险点余处", "救助群众余人次": 余 or 多 with no numeral before it, after a noun (not 其余, 剩余, 许多, 众多).
+    if ((t[i] === '余' || t[i] === '多') && !inQuote[i] && HAN.test(t[i - 1] ?? '') && !m.counting.has(t[i - 1]!) && !m.functionChars.has(t[i - 1]!) && !m.words.has(t.slice(i - 1, i + 1)) && !(t[i] === '余' ? /[其剩结盈业有残多]/ : /[许众诸较更最很好繁居过偏颇大]/).test(t[i - 1]!)) {
+      const next = unitAt(t, i + 1, m);
+      const after = next ? t[i + 1 + next.unit.length] ?? '' : '';
+      if (next && !m.magnitudes.has(next.unit[0]!) && (t[i] === '余' ? !HAN.test(after) || m.functionChars.has(after) || m.frames.some((f) => t.startsWith(f, i + 1 + next.unit.length)) : after === '' || CLAUSE_END.has(after)) && !(next.unit.length === 1 && m.words.has(t.slice(i + 1, i + 3))) && !(t[i] === '多' && /^[头面层样种元方]/.test(next.unit))) {
+        // 多头, 多元, 多方, 多层: words of their own ("避免多头、重复要求").
+        const end = i + 1 + next.unit.length;
+        covered.fill(1, i - 1, end);
+        report(p, i - 1, end, 'blank', t.slice(i, end));
+        i = end - 1;
+        continue;
+      }
+    }
+    if (!m.unitsByFirst.has(t[i]!) && !m.magnitudes.has(t[i]!)) continue;
+    // "在工作日内", "于自然日": days of the week that are working days, a noun, not a count.
+    if (/^(?:工作日|自然日)/.test(t.slice(i)) && '在于的'.includes(t[i - 1] ?? '')) {
+      i += 2;
+      continue;
+    }
     const found = unitAt(t, i, m);
     if (!found) continue;
     const { unit, compound } = found;
@@ -308,7 +359,11 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     const strong = compound || m.strongUnits.has(unit);
     const worded = inWord(t, i, len, m, verb ? b : -1);
     let blank: boolean;
-    if (inQuote[i] && !(cue && !verb) && !strong) {
+    if (!inQuote[i] && '、，。；,;'.includes(after) && after && HAN.test(before) && (m.clauseCounters.has(unit) || (m.cueCounters.has(unit) && !worded)) && countedItem(t, b, m, worded)) {
+      // "共检查企业家、发现隐患处、整改问题个": each item of a count after a counting verb wants its number, even
+      // where the noun and the counter make a word (企业家).
+      blank = true;
+    } else if (inQuote[i] && !(cue && !verb) && !strong) {
       // Quoted text is someone else's words (“个人”, 《…》 titles): only a number asked for outright counts there.
       blank = false;
     } else if (worded) {
@@ -322,17 +377,47 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       // "表现出的个方面问题": a counter right after 的 has lost its number.
       blank = true;
     } else if (strong) {
-      // After a word, not after a label's colon ("（单位：万元）").
-      blank = HAN.test(before) && before !== '位';
+      // After a word, not after a label's colon ("（单位：万元）"); "住院人次统计": a unit inside a noun phrase is a measure's name.
+      blank = HAN.test(before) && before !== '位' && !(HAN.test(after) && !framed && !m.functionChars.has(after));
     } else {
-      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!m.suffixCounters.has(unit) || cueInClause(t, b, m)) && !isName(t, i, m);
+      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!m.suffixCounters.has(unit) || (!'头台口'.includes(unit) && cueInClause(t, b, m))) && !isName(t, i, m);
     }
-    if (!blank) continue;
+    if (!blank) {
+      // The whole unit was read: "微克/立方米" is not looked at again as "方" + "米".
+      i += len - 1;
+      continue;
+    }
     const start = cue ? b + 1 - cue.length : Math.max(0, b);
     covered.fill(1, start, i + len);
     report(p, start, i + len, 'blank', unit);
     i += len - 1;
   }
+}
+
+/**
+ * The item that ends at `b` (back to 、 or ，) holds a counting verb, and the sentence it belongs to (back to 。；：)
+ * opened with a total (共, 累计, 共计…) or the item's verb comes right before a short noun ("发现隐患处，").
+ */
+function countedItem(t: string, b: number, m: Model, worded: boolean): boolean {
+  let k = b;
+  while (k >= 0 && b - k < 16 && !'、，,'.includes(t[k]!) && !CLAUSE_BREAK.has(t[k]!)) k--;
+  const item = t.slice(k + 1, b + 1);
+  let verbAt = -1;
+  for (const v of m.verbCues) {
+    const at = item.indexOf(v);
+    if (at >= 0 && (verbAt < 0 || at < verbAt)) verbAt = at;
+  }
+  if (verbAt < 0) return false;
+  // "完成全部站点的校准和维户": an item of a count is verb + noun, with no 的, 和 or 在 between.
+  if ([...item.slice(verbAt + 2)].some((c) => m.functionChars.has(c))) return false;
+  // Where the counter makes a word with the noun (企业家), the item must be just "verb + noun": 共检查企业家.
+  if (worded && (item.slice(0, verbAt).replace(/^.*(?:共计|累计|合计|总计|共)/, '').length > 1 || item.length - verbAt > 6)) return false;
+  for (let j = b; j >= 0 && b - j < 60; j--) {
+    if ('。；：！？;:!?\n'.includes(t[j]!)) break;
+    // 共 as a total, not 共同, 共享, 公共.
+    if ((t[j] === '共' && !/[同享建治担识性产商谋赢通用存]/.test(t[j + 1] ?? '') && t[j - 1] !== '公') || m.strongClauseCues.some((c) => t.startsWith(c, j))) return true;
+  }
+  return false;
 }
 
 /** "出席：黄振宇、韩国栋": an item of two or three characters that starts with a surname is a person's name. */
