@@ -155,7 +155,8 @@ function checkAgainstReadme(r) {
       ['recall', Number(recall), now.recall],
       ['precision', Number(precision), now.precision],
     ]) {
-      if (Number.isFinite(recorded) && value !== null && value + 1e-9 < recorded) {
+      // README holds two decimals: compare at that precision
+      if (Number.isFinite(recorded) && value !== null && Math.round(value * 100) / 100 < recorded) {
         console.error(`accuracy dropped: ${setName} ${groupName} ${what} ${value.toFixed(2)} < ${recorded.toFixed(2)} recorded in README`);
         ok = false;
       }
@@ -163,7 +164,7 @@ function checkAgainstReadme(r) {
   }
   const p = r.precision;
   const rec = /precision set: (\d+) error-severity findings; ([\d.]+) warnings and errors per 1,000 characters/.exec(block[1]);
-  if (p && rec && (p.falseErrors > Number(rec[1]) || p.perThousandNoPunct > Number(rec[2]) + 1e-9)) {
+  if (p && rec && (p.falseErrors > Number(rec[1]) || Math.round(p.perThousandNoPunct * 100) / 100 > Number(rec[2]))) {
     console.error(`precision set worse than recorded: ${p.falseErrors} errors, ${p.perThousandNoPunct.toFixed(2)} per 1,000 characters`);
     ok = false;
   }
