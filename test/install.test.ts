@@ -57,6 +57,11 @@ describe('installed from the npm pack tarball', () => {
       expect(existsSync(join(pkg, file)), file).toBe(true);
     }
     for (const dir of ['src', 'test', 'fixtures', 'rules', 'scripts']) expect(existsSync(join(pkg, dir)), dir).toBe(false);
+    // Plugin authors in TypeScript get the declarations package.json names (written by `prepack`).
+    const types = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).exports['.'].types as string;
+    const declarations = readFileSync(join(pkg, types), 'utf8');
+    expect(declarations).toMatch(/export \* from '\.\/plugin-api\.js'/);
+    expect(readFileSync(join(pkg, 'dist/types/src/api.d.ts'), 'utf8')).toMatch(/export interface RuleContext/);
     // Only the run-time dependencies come along.
     expect(existsSync(join(pkg, 'node_modules', 'vitest'))).toBe(false);
     expect(JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')).name).toBe('wenfeng');
