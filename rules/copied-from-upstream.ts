@@ -178,7 +178,8 @@ export default defineRule<Options>({
   meta: {
     id: 'copied-from-upstream',
     description: { zh: '以文件落实文件：照抄上级文件的段落', en: 'passages copied from the upstream document' },
-    defaultSeverity: 'warning',
+    // The copied share above maxShare is the error; passages and a share below it report softer.
+    defaultSeverity: 'error',
     docs: 'docs/rules/copied-from-upstream.md',
     messages: {
       passage: { zh: '与 {ref} 第 {line} 段相同 {chars} 字', en: '{chars} characters identical to {ref}, paragraph {line}' },
@@ -254,6 +255,7 @@ export default defineRule<Options>({
         start: draft.off[ps.from]!,
         end: draft.off[ps.to - 1]! + draft.len[ps.to - 1]!,
         messageId: 'passage',
+        severity: 'warning',
         data: { ref: shownPath(ps.ref.path), line: first === last ? String(first) : `${first}—${last}`, chars: ps.chars },
         suggestion: { zh: '删去照抄的内容，写本地区本单位的具体措施（引用上级文件写文号即可）', en: 'cut the copied text and write your own measures; cite the upstream document by its number' },
       });

@@ -43,6 +43,14 @@ export interface RuleRun {
   crashes: RuleCrash[];
 }
 
+const RANK = { info: 0, warning: 1, error: 2 } as const;
+
+/** A report may soften the configured severity (a guess, a near miss), never raise it: a user who set a
+ *  rule to "warning" so that CI passes must not get an error from it. */
+function capSeverity(reported: LintMessage['severity'] | undefined, configured: LintMessage['severity']): LintMessage['severity'] {
+  return reported !== undefined && RANK[reported] < RANK[configured] ? reported : configured;
+}
+
 export async function runRules(doc: Document, rules: ResolvedRule[], locale: Locale, docType: RuleContext['docType'], references: Document[] = []): Promise<RuleRun> {
   const run: RuleRun = { messages: [], fixOf: new WeakMap(), stats: {}, crashes: [] };
   for (const { id, rule, severity, options } of rules) {
@@ -68,7 +76,7 @@ export async function runRules(doc: Document, rules: ResolvedRule[], locale: Loc
         } else template = r.message === undefined ? localize(rule.meta.description, locale) : localize(r.message, locale);
         const message: LintMessage = {
           ruleId: id,
-          severity: r.severity ?? severity,
+          severity: capSeverity(r.severity, severity),
           message: format(template, r.data),
           ...position(p, start, end),
           text: p.text.slice(start, end),

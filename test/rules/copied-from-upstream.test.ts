@@ -6,17 +6,17 @@ import { LintSession } from '../../src/engine/session.js';
 import { buildDocument } from '../../src/document/build.js';
 import { readDocumentBytes } from '../../src/readers/index.js';
 import rule from '../../rules/copied-from-upstream.js';
-import type { Document, Report, RuleContext } from '../../src/plugin-api.js';
+import type { Document, Report, RuleContext, Severity } from '../../src/plugin-api.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const SEED_000 = 'fixtures/seeds/000-moj-jianfu.txt';
 const GOOD = ['fixtures/good/good-notice.txt', 'fixtures/good/good-report.txt'];
 
-const session = (against: string[], options: Record<string, unknown> = {}): LintSession =>
-  new LintSession({ cwd: ROOT, useConfig: false, rules: { 'copied-from-upstream': ['warning', options] }, against });
+const session = (against: string[], options: Record<string, unknown> = {}, severity: Severity = 'error'): LintSession =>
+  new LintSession({ cwd: ROOT, useConfig: false, rules: { 'copied-from-upstream': [severity, options] }, against });
 
-const lint = (text: string, against = [SEED_000], options: Record<string, unknown> = {}) =>
-  session(against, options).lintBytes(new TextEncoder().encode(text), 'draft.txt');
+const lint = (text: string, against = [SEED_000], options: Record<string, unknown> = {}, severity: Severity = 'error') =>
+  session(against, options, severity).lintBytes(new TextEncoder().encode(text), 'draft.txt');
 
 const seed = readFileSync(join(ROOT, SEED_000), 'utf8').split('\n');
 
@@ -132,6 +132,15 @@ describe('copied-from-upstream', () => {
     const whole = r.messages.find((m) => m.ruleId === 'copied-from-upstream' && /^全文/.test(m.message));
     expect(whole?.severity).toBe('error');
     expect(r.stats.copiedShare).toBeGreaterThan(0.95);
+  });
+
+  test('set to warning, the copy is a warning: a report softens the configured severity, never raises it', async () => {
+    const body = seed.slice(1).join('\n');
+    const r = await lint(`云川县司法局关于整治形式主义为基层减负的实施方案\n${body}\n`, [SEED_000], {}, 'warning');
+    const own = r.messages.filter((m) => m.ruleId === 'copied-from-upstream');
+    expect(own.length).toBeGreaterThan(1);
+    expect(new Set(own.map((m) => m.severity))).toEqual(new Set(['warning']));
+    expect(r.errorCount).toBe(0);
   });
 
   test('without references the rule is silent and adds no stats', async () => {
