@@ -30,6 +30,9 @@ function fromClone(args: string[]): string {
 
 beforeAll(() => {
   expect(existsSync(join(ROOT, 'dist/cli.js')), 'dist/ is built (npm run build)').toBe(true);
+  // What `prepack` adds to dist/ (run by hand: lifecycle scripts are off, see npm() above).
+  const types = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.types.json'], { cwd: ROOT, encoding: 'utf8' });
+  expect(types.status, types.stdout + types.stderr).toBe(0);
   const pack = npm(['pack', '--pack-destination', work], ROOT);
   expect(pack.status, pack.stderr).toBe(0);
   const tarball = readdirSync(work).find((f) => /^wenfeng-.+\.tgz$/.test(f));
