@@ -4,6 +4,9 @@
 //    which a form is fine (a word boundary falling inside it).
 // 2. Collocations (rules/data/typo/collocations.json): pairs that are both words (截止/截至, 权力/权利, 的/地/得)
 //    where the neighbouring words decide.
+//    confusables.json: a broader table of such pairs (形式/形势, 部属/部署, 登陆/登录), each with the
+//    words before or after it that decide; its findings are one step softer, as the context only makes
+//    the slip likely.
 // 3. A detector for slips no list names (src/text/typo-detector.ts), against jieba's lexicon. Its findings
 //    are one step softer than the rule's severity: it guesses, where the lists know.
 import { PhraseMatcher, defineRule, loadData, type LocalText } from '../src/plugin-api.js';
@@ -28,10 +31,24 @@ interface Collocation {
   note: LocalText;
 }
 
+/** A confusable pair with the neighbours that decide it (rules/data/typo/confusables.json). */
+interface Confusable {
+  wrong: string;
+  right: string;
+  /** Cues (regular-expression fragments) that end right before the wrong form… */
+  before?: string[];
+  /** …or start right after it. */
+  after?: string[];
+  /** What may stand between a cue and the form (a regular expression; default nothing). */
+  join?: string;
+  except?: string[];
+}
+
 const LISTS = ['words', 'idioms'];
 
 let matcher: PhraseMatcher<TypoEntry> | undefined;
 let collocations: Array<{ re: RegExp; c: Collocation }> | undefined;
+let confusables: Array<{ re: RegExp; e: TypoEntry }> | undefined;
 let detector: TypoDetector | null | undefined;
 
 function typoMatcher(): PhraseMatcher<TypoEntry> {
@@ -50,6 +67,22 @@ function typoMatcher(): PhraseMatcher<TypoEntry> {
 function collocationRules(): Array<{ re: RegExp; c: Collocation }> {
   collocations ??= loadData<{ entries: Collocation[] }>(new URL('./data/typo/collocations.json', import.meta.url)).entries.map((c) => ({ re: new RegExp(c.pattern, 'gu'), c }));
   return collocations;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The confusables table as one regular expression per entry: the cue before as a lookbehind, the
+ * cue after as a lookahead. */
+function confusableRules(): Array<{ re: RegExp; e: TypoEntry }> {
+  confusables ??= loadData<{ entries: Confusable[] }>(new URL('./data/typo/confusables.json', import.meta.url)).entries.map((c) => {
+    const join = c.join ?? '';
+    const w = escape(c.wrong);
+    const alts = [];
+    if (c.before?.length) alts.push(`(?<=(?:${c.before.join('|')})${join})${w}`);
+    if (c.after?.length) alts.push(`${w}(?=${join}(?:${c.after.join('|')}))`);
+    return { re: new RegExp(alts.join('|'), 'gu'), e: { wrong: c.wrong, right: c.right, except: c.except } };
+  });
+  return confusables;
 }
 
 function typoDetector(): TypoDetector | null {
@@ -128,6 +161,16 @@ export default defineRule<{ ignore: string[]; detect: boolean }>({
           if (!m[0] || ignored.has(m[0]) || !free(start, end)) continue;
           taken.push([start, end]);
           ctx.report({ paragraph: p, start, end, messageId: 'typo', data: { wrong: p.text.slice(start, end), right: c.right, note: noteText(c.note) }, suggestion: c.right });
+        }
+      }
+      for (const { re, e } of confusableRules()) {
+        re.lastIndex = 0;
+        for (let m = re.exec(p.norm); m; m = re.exec(p.norm)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (ignored.has(e.wrong) || !free(start, end) || excepted(p.norm, start, e)) continue;
+          taken.push([start, end]);
+          ctx.report({ paragraph: p, start, end, messageId: 'likely', data: { wrong: p.text.slice(start, end), right: e.right }, suggestion: e.right, severity: softer });
         }
       }
       if (!ctx.options.detect) continue;
