@@ -41,6 +41,11 @@ interface Confusable {
   after?: string[];
   /** What may stand between a cue and the form (a regular expression; default nothing). */
   join?: string;
+  /** Both a cue before and a cue after must stand (an adverb before 的 and a verb after it). */
+  all?: boolean;
+  /** Regular expressions that must not end right before, or start right after, the form. */
+  notBefore?: string[];
+  notAfter?: string[];
   except?: string[];
 }
 
@@ -77,10 +82,12 @@ function confusableRules(): Array<{ re: RegExp; e: TypoEntry }> {
   confusables ??= loadData<{ entries: Confusable[] }>(new URL('./data/typo/confusables.json', import.meta.url)).entries.map((c) => {
     const join = c.join ?? '';
     const w = escape(c.wrong);
-    const alts = [];
-    if (c.before?.length) alts.push(`(?<=(?:${c.before.join('|')})${join})${w}`);
-    if (c.after?.length) alts.push(`${w}(?=${join}(?:${c.after.join('|')}))`);
-    return { re: new RegExp(alts.join('|'), 'gu'), e: { wrong: c.wrong, right: c.right, except: c.except } };
+    const before = c.before?.length ? `(?<=(?:${c.before.join('|')})${join})` : '';
+    const after = c.after?.length ? `(?=${join}(?:${c.after.join('|')}))` : '';
+    const alts = c.all ? [before + w + after] : [before && before + w, after && w + after].filter(Boolean);
+    const notBefore = c.notBefore?.length ? `(?<!(?:${c.notBefore.join('|')}))` : '';
+    const notAfter = c.notAfter?.length ? `(?!(?:${c.notAfter.join('|')}))` : '';
+    return { re: new RegExp(`${notBefore}(?:${alts.join('|')})${notAfter}`, 'gu'), e: { wrong: c.wrong, right: c.right, except: c.except } };
   });
   return confusables;
 }

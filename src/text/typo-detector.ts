@@ -192,7 +192,9 @@ export class TypoDetector {
     // prose the lexicon can judge (placeholder filler, classical text, lists of names).
     for (const t of kept) this.trim(text, t);
     const dense = kept.length > 2 && kept.length * CHARS_PER_SLIP_AT_MOST > text.length;
-    return (dense ? kept.filter((t) => t.gain >= GAIN_IN_DENSE_PARAGRAPH) : kept).sort((x, y) => x.start - y.start);
+    const strong = dense ? kept.filter((t) => t.gain >= GAIN_IN_DENSE_PARAGRAPH) : kept;
+    if (dense && strong.length * CHARS_PER_SLIP_AT_MOST > text.length) return [];
+    return strong.sort((x, y) => x.start - y.start);
   }
 
   /** Narrows a find to the word that holds the slip when the rest of the span is a word of its own
