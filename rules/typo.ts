@@ -59,6 +59,7 @@ let detector: TypoDetector | null | undefined;
 function typoMatcher(): PhraseMatcher<TypoEntry> {
   if (!matcher) {
     matcher = new PhraseMatcher<TypoEntry>();
+    for (const [wrong, right] of fixedPhraseSlips()) matcher.add(wrong, { wrong, right, note: FIXED_PHRASE_NOTE });
     for (const e of loadData<{ entries: TypoEntry[] }>(new URL('./data/typos.json', import.meta.url)).entries) matcher.add(e.wrong, e);
     for (const list of LISTS) {
       for (const [wrong, right, except] of loadData<{ entries: CompactEntry[] }>(new URL(`./data/typo/${list}.json`, import.meta.url)).entries) {
@@ -67,6 +68,29 @@ function typoMatcher(): PhraseMatcher<TypoEntry> {
     }
   }
   return matcher;
+}
+
+const FIXED_PHRASE_NOTE: LocalText = { zh: '固定提法多字或漏字', en: 'a fixed formula with a character doubled or dropped' };
+
+/** Each fixed formula (rules/data/typo/fixed-phrases.json) with one inner character dropped or one
+ * character doubled: [slip, formula]. A dropped form of a short formula may be a phrase of its own
+ * (乡村兴 in 乡村振兴), so drops are made only from formulas of five characters or more, and a slip that
+ * stands inside another formula of the list is left out. */
+function fixedPhraseSlips(): Array<[string, string]> {
+  const phrases = loadData<{ phrases: string[] }>(new URL('./data/typo/fixed-phrases.json', import.meta.url)).phrases;
+  const slips = new Map<string, string>();
+  const isHan = (c: string) => /\p{Script=Han}/u.test(c);
+  for (const p of phrases) {
+    const chars = [...p];
+    for (let k = 0; k < chars.length; k++) {
+      if (!isHan(chars[k]!)) continue;
+      // Doubling the first or the last character makes a form that also reads as the formula next to a
+      // word that starts or ends with that character (主义 + 义务); only inner characters are doubled.
+      if (k > 0 && k < chars.length - 1 && chars[k] !== chars[k + 1] && chars[k] !== chars[k - 1]) slips.set([...chars.slice(0, k + 1), ...chars.slice(k)].join(''), p);
+      if (chars.length >= 5 && k > 0 && k < chars.length - 1 && chars[k - 1] !== chars[k] && chars[k + 1] !== chars[k]) slips.set([...chars.slice(0, k), ...chars.slice(k + 1)].join(''), p);
+    }
+  }
+  return [...slips].filter(([slip]) => !phrases.some((p) => p.includes(slip)));
 }
 
 function collocationRules(): Array<{ re: RegExp; c: Collocation }> {

@@ -193,7 +193,7 @@ export class TypoDetector {
     for (const t of kept) this.trim(text, t);
     const dense = kept.length > 2 && kept.length * CHARS_PER_SLIP_AT_MOST > text.length;
     const strong = dense ? kept.filter((t) => t.gain >= GAIN_IN_DENSE_PARAGRAPH) : kept;
-    if (dense && strong.length * CHARS_PER_SLIP_AT_MOST > text.length) return [];
+    if (dense && strong.length > 2 && strong.length * CHARS_PER_SLIP_AT_MOST > text.length) return [];
     return strong.sort((x, y) => x.start - y.start);
   }
 
@@ -288,12 +288,16 @@ export class TypoDetector {
         // A slip breaks a word into pieces: the span holds more than one token. Either it begins and
         // ends on token boundaries, or the character to replace stands alone (a slip can make a false
         // word with its neighbour: 虚开发漂 reads 虚/开发/漂).
-        if (loneAfter[i - a]! >= i + len) continue;
+        // Four characters on token boundaries need no lone character: they may be one character off an
+        // idiom or fixed phrase however they segment (层层传到: 层层/传到 for 层层传导).
+        const aligned = starts[i - a]! > 0 && starts[i + len - a]! > 0;
+        const asWord = buckets[(i - a) * w + len]!;
         let tokens = 0;
         for (let j = i + 1; j < i + len; j++) if (starts[j - a]) tokens++;
-        if (tokens < 1 || buckets[(i - a) * w + len]! >= 0 || this.name(text, i)) continue;
+        const phrase = len === 4 && aligned && asWord < 0;
+        if (!phrase && loneAfter[i - a]! >= i + len) continue;
+        if (tokens < 1 || asWord >= 0 || this.name(text, i)) continue;
         if (len === 2 && this.unit(text, i)) continue;
-        const aligned = starts[i - a]! > 0 && starts[i + len - a]! > 0;
         const span = text.slice(i, i + len);
         spanScore = NaN;
         for (let k = 0; k < len; k++) {
