@@ -20,6 +20,8 @@ export interface DetectorGuards {
   /** Characters of administrative units and levels: a two-character span holding one is most often
    * part of an abbreviation or a name (住建局, 市委网信办, 厅直, 省部, 双河镇), not a broken word. */
   unitChars?: string;
+  /** Characters that name a body after 我/本/该/贵 (我院, 本局, 该所). */
+  bodies?: string;
 }
 
 export type SlipKind = 'sound' | 'near-sound' | 'shape' | 'dropped' | 'doubled';
@@ -252,6 +254,13 @@ export class TypoDetector {
     return !!u && (u.includes(text[i]!) || u.includes(text[i + 1]!) || u.includes(text[i + 2] ?? '') || text[i + 2] === '办');
   }
 
+  /** Whether the span starts with the body a document speaks for (我院拟, 本局自): the character after
+   * 我/本/该/贵/你/各 is the body, not the start of a word. */
+  private selfReference(text: string, i: number): boolean {
+    const b = this.guards.bodies;
+    return !!b && i > 0 && '我本该贵你各'.includes(text[i - 1]!) && b.includes(text[i]!);
+  }
+
   /** Whether the character at j is a measure after a number (5份为, 3处) or one of a doubled pair (件件有):
    * neither is a slip for a word. */
   private counted(text: string, j: number): boolean {
@@ -298,6 +307,7 @@ export class TypoDetector {
         if (!phrase && loneAfter[i - a]! >= i + len) continue;
         if (tokens < 1 || asWord >= 0 || this.name(text, i)) continue;
         if (len === 2 && this.unit(text, i)) continue;
+        if (this.selfReference(text, i)) continue;
         const span = text.slice(i, i + len);
         spanScore = NaN;
         for (let k = 0; k < len; k++) {
