@@ -54,12 +54,12 @@ const LISTS = ['words', 'idioms'];
 let matcher: PhraseMatcher<TypoEntry> | undefined;
 let collocations: Array<{ re: RegExp; c: Collocation }> | undefined;
 let confusables: Array<{ re: RegExp; e: TypoEntry }> | undefined;
+let phraseSlips: Map<string, Array<[string, string]>> | undefined;
 let detector: TypoDetector | null | undefined;
 
 function typoMatcher(): PhraseMatcher<TypoEntry> {
   if (!matcher) {
     matcher = new PhraseMatcher<TypoEntry>();
-    for (const [wrong, right] of fixedPhraseSlips()) matcher.add(wrong, { wrong, right, note: FIXED_PHRASE_NOTE });
     for (const e of loadData<{ entries: TypoEntry[] }>(new URL('./data/typos.json', import.meta.url)).entries) matcher.add(e.wrong, e);
     for (const list of LISTS) {
       for (const [wrong, right, except] of loadData<{ entries: CompactEntry[] }>(new URL(`./data/typo/${list}.json`, import.meta.url)).entries) {
@@ -76,7 +76,8 @@ const FIXED_PHRASE_NOTE: LocalText = { zh: '固定提法多字或漏字', en: 'a
  * character doubled: [slip, formula]. A dropped form of a short formula may be a phrase of its own
  * (乡村兴 in 乡村振兴), so drops are made only from formulas of five characters or more, and a slip that
  * stands inside another formula of the list is left out. */
-function fixedPhraseSlips(): Array<[string, string]> {
+function fixedPhraseSlips(): Map<string, Array<[string, string]>> {
+  if (phraseSlips) return phraseSlips;
   const phrases = loadData<{ phrases: string[] }>(new URL('./data/typo/fixed-phrases.json', import.meta.url)).phrases;
   const slips = new Map<string, string>();
   const isHan = (c: string) => /\p{Script=Han}/u.test(c);
@@ -90,7 +91,27 @@ function fixedPhraseSlips(): Array<[string, string]> {
       if (chars.length >= 5 && k > 0 && k < chars.length - 1 && chars[k - 1] !== chars[k] && chars[k + 1] !== chars[k]) slips.set([...chars.slice(0, k), ...chars.slice(k + 1)].join(''), p);
     }
   }
-  return [...slips].filter(([slip]) => !phrases.some((p) => p.includes(slip)));
+  // Indexed by their first three characters: a text is scanned with one lookup per position, far cheaper
+  // at first use than adding a thousand forms to the phrase matcher.
+  phraseSlips = new Map();
+  for (const [slip, p] of slips) {
+    if (phrases.some((q) => q.includes(slip))) continue;
+    const key = slip.slice(0, 3);
+    (phraseSlips.get(key) ?? phraseSlips.set(key, []).get(key)!).push([slip, p]);
+  }
+  return phraseSlips;
+}
+
+/** The fixed formulas written with a character dropped or doubled in `text`: [start, slip, formula]. */
+function findPhraseSlips(text: string): Array<[number, string, string]> {
+  const index = fixedPhraseSlips();
+  const found: Array<[number, string, string]> = [];
+  for (let i = 0; i + 3 <= text.length; i++) {
+    const list = index.get(text.slice(i, i + 3));
+    if (!list) continue;
+    for (const [slip, p] of list) if (text.startsWith(slip, i)) found.push([i, slip, p]);
+  }
+  return found;
 }
 
 function collocationRules(): Array<{ re: RegExp; c: Collocation }> {
@@ -183,6 +204,12 @@ export default defineRule<{ ignore: string[]; detect: boolean }>({
         lastEnd = hit.end;
         taken.push([hit.start, hit.end]);
         ctx.report({ paragraph: p, start: hit.start, end: hit.end, messageId: 'typo', data: { wrong: p.text.slice(hit.start, hit.end), right: e.right, note: noteText(e.note) }, suggestion: e.right });
+      }
+      for (const [start, slip, right] of findPhraseSlips(p.norm)) {
+        const end = start + slip.length;
+        if (ignored.has(slip) || !free(start, end)) continue;
+        taken.push([start, end]);
+        ctx.report({ paragraph: p, start, end, messageId: 'typo', data: { wrong: p.text.slice(start, end), right, note: noteText(FIXED_PHRASE_NOTE) }, suggestion: right });
       }
       for (const { re, c } of collocationRules()) {
         re.lastIndex = 0;
