@@ -1,13 +1,14 @@
-// typo: misspellings and confusables in 公文, found three ways.
+// typo: misspellings and confusables in 公文, found five ways.
 // 1. Lists of forms that are never right (rules/data/typos.json with notes and sources; rules/data/typo/
 //    words.json and idioms.json): 布署 → 部署, seed 002's 官像主义. `except` guards the longer strings in
 //    which a form is fine (a word boundary falling inside it).
-// 2. Collocations (rules/data/typo/collocations.json): pairs that are both words (截止/截至, 权力/权利, 的/地/得)
+// 2. Fixed formulas (rules/data/typo/fixed-phrases.json) with a character dropped or doubled: 以人民中心.
+// 3. Collocations (rules/data/typo/collocations.json): pairs that are both words (截止/截至, 权力/权利, 的/地/得)
 //    where the neighbouring words decide.
-//    confusables.json: a broader table of such pairs (形式/形势, 部属/部署, 登陆/登录), each with the
-//    words before or after it that decide; its findings are one step softer, as the context only makes
-//    the slip likely.
-// 3. A detector for slips no list names (src/text/typo-detector.ts), against jieba's lexicon. Its findings
+// 4. Confusables (rules/data/typo/confusables.json): a broader table of such pairs (形式/形势, 部属/部署,
+//    登陆/登录), each with the words before or after it that decide; its findings are one step softer, as
+//    the context only makes the slip likely.
+// 5. A detector for slips no list names (src/text/typo-detector.ts), against jieba's lexicon. Its findings
 //    are one step softer than the rule's severity: it guesses, where the lists know.
 import { PhraseMatcher, defineRule, loadData, type LocalText } from '../src/plugin-api.js';
 import { loadLexicon } from '../src/text/lexicon.js';
