@@ -1,10 +1,14 @@
-// typo: misspellings and confusables in 公文, found three ways.
+// typo: misspellings and confusables in 公文, found five ways.
 // 1. Lists of forms that are never right (rules/data/typos.json with notes and sources; rules/data/typo/
 //    words.json and idioms.json): 布署 → 部署, seed 002's 官像主义. `except` guards the longer strings in
 //    which a form is fine (a word boundary falling inside it).
-// 2. Collocations (rules/data/typo/collocations.json): pairs that are both words (截止/截至, 权力/权利, 的/地/得)
+// 2. Fixed formulas (rules/data/typo/fixed-phrases.json) with a character dropped or doubled: 以人民中心.
+// 3. Collocations (rules/data/typo/collocations.json): pairs that are both words (截止/截至, 权力/权利, 的/地/得)
 //    where the neighbouring words decide.
-// 3. A detector for slips no list names (src/text/typo-detector.ts), against jieba's lexicon. Its findings
+// 4. Confusables (rules/data/typo/confusables.json): a broader table of such pairs (形式/形势, 部属/部署,
+//    登陆/登录), each with the words before or after it that decide; its findings are one step softer, as
+//    the context only makes the slip likely.
+// 5. A detector for slips no list names (src/text/typo-detector.ts), against jieba's lexicon. Its findings
 //    are one step softer than the rule's severity: it guesses, where the lists know.
 import { PhraseMatcher, defineRule, loadData, type LocalText } from '../src/plugin-api.js';
 import { loadLexicon } from '../src/text/lexicon.js';
@@ -28,10 +32,30 @@ interface Collocation {
   note: LocalText;
 }
 
+/** A confusable pair with the neighbours that decide it (rules/data/typo/confusables.json). */
+interface Confusable {
+  wrong: string;
+  right: string;
+  /** Cues (regular-expression fragments) that end right before the wrong form… */
+  before?: string[];
+  /** …or start right after it. */
+  after?: string[];
+  /** What may stand between a cue and the form (a regular expression; default nothing). */
+  join?: string;
+  /** Both a cue before and a cue after must stand (an adverb before 的 and a verb after it). */
+  all?: boolean;
+  /** Regular expressions that must not end right before, or start right after, the form. */
+  notBefore?: string[];
+  notAfter?: string[];
+  except?: string[];
+}
+
 const LISTS = ['words', 'idioms'];
 
 let matcher: PhraseMatcher<TypoEntry> | undefined;
 let collocations: Array<{ re: RegExp; c: Collocation }> | undefined;
+let confusables: Array<{ re: RegExp; e: TypoEntry }> | undefined;
+let phraseSlips: Map<string, Array<[string, string]>> | undefined;
 let detector: TypoDetector | null | undefined;
 
 function typoMatcher(): PhraseMatcher<TypoEntry> {
@@ -47,9 +71,71 @@ function typoMatcher(): PhraseMatcher<TypoEntry> {
   return matcher;
 }
 
+const FIXED_PHRASE_NOTE: LocalText = { zh: '固定提法多字或漏字', en: 'a fixed formula with a character doubled or dropped' };
+
+/** Each fixed formula (rules/data/typo/fixed-phrases.json) with one inner character dropped or one
+ * character doubled: [slip, formula]. A dropped form of a short formula may be a phrase of its own
+ * (乡村兴 in 乡村振兴), so drops are made only from formulas of five characters or more, and a slip that
+ * stands inside another formula of the list is left out. */
+function fixedPhraseSlips(): Map<string, Array<[string, string]>> {
+  if (phraseSlips) return phraseSlips;
+  const phrases = loadData<{ phrases: string[] }>(new URL('./data/typo/fixed-phrases.json', import.meta.url)).phrases;
+  const slips = new Map<string, string>();
+  const isHan = (c: string) => /\p{Script=Han}/u.test(c);
+  for (const p of phrases) {
+    const chars = [...p];
+    for (let k = 0; k < chars.length; k++) {
+      if (!isHan(chars[k]!)) continue;
+      // Doubling the first or the last character makes a form that also reads as the formula next to a
+      // word that starts or ends with that character (主义 + 义务); only inner characters are doubled.
+      if (k > 0 && k < chars.length - 1 && chars[k] !== chars[k + 1] && chars[k] !== chars[k - 1]) slips.set([...chars.slice(0, k + 1), ...chars.slice(k)].join(''), p);
+      if (chars.length >= 5 && k > 0 && k < chars.length - 1 && chars[k - 1] !== chars[k] && chars[k + 1] !== chars[k]) slips.set([...chars.slice(0, k), ...chars.slice(k + 1)].join(''), p);
+    }
+  }
+  // Indexed by their first three characters: a text is scanned with one lookup per position, far cheaper
+  // at first use than adding a thousand forms to the phrase matcher.
+  phraseSlips = new Map();
+  for (const [slip, p] of slips) {
+    if (phrases.some((q) => q.includes(slip))) continue;
+    const key = slip.slice(0, 3);
+    (phraseSlips.get(key) ?? phraseSlips.set(key, []).get(key)!).push([slip, p]);
+  }
+  return phraseSlips;
+}
+
+/** The fixed formulas written with a character dropped or doubled in `text`: [start, slip, formula]. */
+function findPhraseSlips(text: string): Array<[number, string, string]> {
+  const index = fixedPhraseSlips();
+  const found: Array<[number, string, string]> = [];
+  for (let i = 0; i + 3 <= text.length; i++) {
+    const list = index.get(text.slice(i, i + 3));
+    if (!list) continue;
+    for (const [slip, p] of list) if (text.startsWith(slip, i)) found.push([i, slip, p]);
+  }
+  return found;
+}
+
 function collocationRules(): Array<{ re: RegExp; c: Collocation }> {
   collocations ??= loadData<{ entries: Collocation[] }>(new URL('./data/typo/collocations.json', import.meta.url)).entries.map((c) => ({ re: new RegExp(c.pattern, 'gu'), c }));
   return collocations;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The confusables table as one regular expression per entry: the cue before as a lookbehind, the
+ * cue after as a lookahead. */
+function confusableRules(): Array<{ re: RegExp; e: TypoEntry }> {
+  confusables ??= loadData<{ entries: Confusable[] }>(new URL('./data/typo/confusables.json', import.meta.url)).entries.map((c) => {
+    const join = c.join ?? '';
+    const w = escape(c.wrong);
+    const before = c.before?.length ? `(?<=(?:${c.before.join('|')})${join})` : '';
+    const after = c.after?.length ? `(?=${join}(?:${c.after.join('|')}))` : '';
+    const alts = c.all ? [before + w + after] : [before && before + w, after && w + after].filter(Boolean);
+    const notBefore = c.notBefore?.length ? `(?<!(?:${c.notBefore.join('|')}))` : '';
+    const notAfter = c.notAfter?.length ? `(?!(?:${c.notAfter.join('|')}))` : '';
+    return { re: new RegExp(`${notBefore}(?:${alts.join('|')})${notAfter}`, 'gu'), e: { wrong: c.wrong, right: c.right, except: c.except } };
+  });
+  return confusables;
 }
 
 function typoDetector(): TypoDetector | null {
@@ -120,6 +206,12 @@ export default defineRule<{ ignore: string[]; detect: boolean }>({
         taken.push([hit.start, hit.end]);
         ctx.report({ paragraph: p, start: hit.start, end: hit.end, messageId: 'typo', data: { wrong: p.text.slice(hit.start, hit.end), right: e.right, note: noteText(e.note) }, suggestion: e.right });
       }
+      for (const [start, slip, right] of findPhraseSlips(p.norm)) {
+        const end = start + slip.length;
+        if (ignored.has(slip) || !free(start, end)) continue;
+        taken.push([start, end]);
+        ctx.report({ paragraph: p, start, end, messageId: 'typo', data: { wrong: p.text.slice(start, end), right, note: noteText(FIXED_PHRASE_NOTE) }, suggestion: right });
+      }
       for (const { re, c } of collocationRules()) {
         re.lastIndex = 0;
         for (let m = re.exec(p.norm); m; m = re.exec(p.norm)) {
@@ -128,6 +220,16 @@ export default defineRule<{ ignore: string[]; detect: boolean }>({
           if (!m[0] || ignored.has(m[0]) || !free(start, end)) continue;
           taken.push([start, end]);
           ctx.report({ paragraph: p, start, end, messageId: 'typo', data: { wrong: p.text.slice(start, end), right: c.right, note: noteText(c.note) }, suggestion: c.right });
+        }
+      }
+      for (const { re, e } of confusableRules()) {
+        re.lastIndex = 0;
+        for (let m = re.exec(p.norm); m; m = re.exec(p.norm)) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (ignored.has(e.wrong) || !free(start, end) || excepted(p.norm, start, e)) continue;
+          taken.push([start, end]);
+          ctx.report({ paragraph: p, start, end, messageId: 'likely', data: { wrong: p.text.slice(start, end), right: e.right }, suggestion: e.right, severity: softer });
         }
       }
       if (!ctx.options.detect) continue;

@@ -22,7 +22,8 @@ const out = fileURLToPath(new URL('../rules/data/generated/lexicon.u16', import.
 const hashOut = fileURLToPath(new URL('../rules/data/generated/lexicon.hash', import.meta.url));
 const dictPath = require.resolve('@node-rs/jieba/dict.txt');
 const modernPath = fileURLToPath(new URL('../rules/data/typo/modern-words.json', import.meta.url));
-/** The count given to a word of modern-words.json: an ordinary, fairly common word. */
+const domainPath = fileURLToPath(new URL('../rules/data/typo/domain-words.json', import.meta.url));
+/** The count given to a word of modern-words.json or domain-words.json: an ordinary, fairly common word. */
 const MODERN_FREQ = 500;
 const self = fileURLToPath(import.meta.url);
 
@@ -48,12 +49,15 @@ const MAX_LEN = 6;
 const MIN_FREQ = 4;
 
 export function buildLexicon({ force = false } = {}) {
-  if (!force && existsSync(out) && existsSync(hashOut) && statSync(out).mtimeMs > Math.max(...[dictPath, modernPath, self].map((f) => statSync(f).mtimeMs))) return out;
+  if (!force && existsSync(out) && existsSync(hashOut) && statSync(out).mtimeMs > Math.max(...[dictPath, modernPath, domainPath, self].map((f) => statSync(f).mtimeMs))) return out;
   const { pinyin } = require('pinyin-pro');
   const byLen = new Map();
   const excluded = new Set();
   const correctable = new Set();
-  const modern = JSON.parse(readFileSync(modernPath, 'utf8')).words.map((w) => `${w} ${MODERN_FREQ}`);
+  const modern = [
+    ...JSON.parse(readFileSync(modernPath, 'utf8')).words,
+    ...JSON.parse(readFileSync(domainPath, 'utf8')).areas.flatMap((a) => a.words),
+  ].map((w) => `${w} ${MODERN_FREQ}`);
   for (const line of [...readFileSync(dictPath, 'utf8').split('\n'), ...modern]) {
     const [word, freqText, tag = 'n'] = line.split(' ');
     // BMP Han only: a word's length in UTF-16 units is then its length in characters.

@@ -15,6 +15,13 @@ export interface SimilarityData {
 export interface DetectorGuards {
   surnames: string;
   nameCues: string;
+  /** Numerals: never the character to replace (千人, 两优一先 are counts, not slips). */
+  numerals?: string;
+  /** Characters of administrative units and levels: a two-character span holding one is most often
+   * part of an abbreviation or a name (住建局, 市委网信办, 厅直, 省部, 双河镇), not a broken word. */
+  unitChars?: string;
+  /** Characters that name a body after 我/本/该/贵 (我院, 本局, 该所). */
+  bodies?: string;
 }
 
 export type SlipKind = 'sound' | 'near-sound' | 'shape' | 'dropped' | 'doubled';
@@ -42,10 +49,14 @@ export interface DetectorOptions {
   maxLoneBucket: number;
 }
 
-export const defaultDetectorOptions: DetectorOptions = { minGain: 12, minRightBucket: 9, tokenCost: 2, maxLoneBucket: 30 };
+export const defaultDetectorOptions: DetectorOptions = { minGain: 9, minRightBucket: 9, tokenCost: 2, maxLoneBucket: 30 };
 
 /** Log2 cost of each kind of slip: how much less likely it is than a plain homophone. */
 const SLIP_COST: Record<SlipKind, number> = { sound: 0, 'near-sound': 2, shape: 2, dropped: 4, doubled: 4 };
+/** Extra log2 cost of a three-character correction that only extends a word standing right as written
+ * by its last or first character (领导任主任 read as 领导人): the lone character is more often a word of
+ * its own. */
+const EXTENSION_COST = 3;
 /** Log2-probability of a character the lexicon does not know at all. */
 const UNKNOWN = -32;
 /** Characters of context on each side of a span when comparing segmentations. */
@@ -56,6 +67,9 @@ const ESTIMATE_SLACK = 6;
 
 /** Fewer characters than this per detected slip in a paragraph means the paragraph is not ordinary prose. */
 const CHARS_PER_SLIP_AT_MOST = 60;
+/** In such a paragraph, a find this strong still stands: a draft typed in haste has several slips in
+ * one paragraph, and they are clear ones. */
+const GAIN_IN_DENSE_PARAGRAPH = 14;
 
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
@@ -178,14 +192,36 @@ export class TypoDetector {
     }
     // Prose has a slip now and then; a paragraph where they come every few dozen characters is not
     // prose the lexicon can judge (placeholder filler, classical text, lists of names).
-    if (kept.length > 2 && kept.length * CHARS_PER_SLIP_AT_MOST > text.length) return [];
-    return kept.sort((x, y) => x.start - y.start);
+    for (const t of kept) this.trim(text, t);
+    const dense = kept.length > 2 && kept.length * CHARS_PER_SLIP_AT_MOST > text.length;
+    const strong = dense ? kept.filter((t) => t.gain >= GAIN_IN_DENSE_PARAGRAPH) : kept;
+    if (dense && strong.length > 2 && strong.length * CHARS_PER_SLIP_AT_MOST > text.length) return [];
+    return strong.sort((x, y) => x.start - y.start);
+  }
+
+  /** Narrows a find to the word that holds the slip when the rest of the span is a word of its own
+   * (安全隐换 → 隐换, since 安全 is right as written); an idiom stays whole (迫在眉捷: 迫在 is no word). */
+  private trim(text: string, t: DetectedTypo): void {
+    const len = t.end - t.start;
+    if (len !== 4 || t.right.length !== 4) return;
+    for (const [cut, keep] of [[0, 2], [2, 0]] as const) {
+      const rest = t.right.slice(cut, cut + 2);
+      if (text.slice(t.start + cut, t.start + cut + 2) !== rest || this.lex.bucket(rest, 0, 2) < 0) continue;
+      const core = t.right.slice(keep, keep + 2);
+      if (this.lex.bucket(core, 0, 2) < this.opts.minRightBucket) continue;
+      t.start += keep;
+      t.end = t.start + 2;
+      t.right = core;
+      return;
+    }
   }
 
   /** Whether the span is part of a parallel phrase (查深查细, 先行先试, 重实干重实绩): a character of it
    * other than the one to replace (at k) repeats two or three places on. Such phrases are coined on
    * purpose and no dictionary lists them; in 坚决杜决 it is the wrong character itself that repeats. */
   private parallel(text: string, i: number, len: number, k: number): boolean {
+    // A phrase built on a repeated first character (急事急办, 找准找实, 摸准摸透): the span starts with it.
+    if (k === 0 && (text[i - 2] === text[i] || text[i + 2] === text[i])) return true;
     for (let j = i; j < i + len; j++) {
       if (j === i + k) continue;
       const c = text[j];
@@ -194,9 +230,41 @@ export class TypoDetector {
     return false;
   }
 
-  /** Whether the span starts a personal name: a family name right after a listing word or mark. */
+  /** Whether the span starts a personal name, or its given name: a family name right after a listing
+   * word or mark. */
   private name(text: string, i: number): boolean {
-    return i > 0 && this.guards.surnames.includes(text[i]!) && this.guards.nameCues.includes(text[i - 1]!);
+    const starts = (j: number) => j > 0 && this.guards.surnames.includes(text[j]!) && this.guards.nameCues.includes(text[j - 1]!);
+    // The span may also be the given name after the family name (宋建伟: 建伟).
+    return starts(i) || starts(i - 1);
+  }
+
+  /** Whether a three-character correction keeps two characters that are a word as written and changes
+   * the third at an edge. */
+  private extension(text: string, i: number, len: number, right: string): boolean {
+    if (len !== 3 || right.length !== 3) return false;
+    if (text[i] === right[0] && text[i + 1] === right[1] && text[i + 2] !== right[2]) return this.lex.bucket(text, i, 2) >= 0;
+    if (text[i + 2] === right[2] && text[i + 1] === right[1] && text[i] !== right[0]) return this.lex.bucket(text, i + 1, 2) >= 0;
+    return false;
+  }
+
+  /** Whether a two-character span holds a character of an administrative unit or level, or is followed
+   * by one (双河镇, 青政办). */
+  private unit(text: string, i: number): boolean {
+    const u = this.guards.unitChars;
+    return !!u && (u.includes(text[i]!) || u.includes(text[i + 1]!) || u.includes(text[i + 2] ?? '') || text[i + 2] === '办');
+  }
+
+  /** Whether the span starts with the body a document speaks for (我院拟, 本局自): the character after
+   * 我/本/该/贵/你/各 is the body, not the start of a word. */
+  private selfReference(text: string, i: number): boolean {
+    const b = this.guards.bodies;
+    return !!b && i > 0 && '我本该贵你各'.includes(text[i - 1]!) && b.includes(text[i]!);
+  }
+
+  /** Whether the character at j is a measure after a number (5份为, 3处) or one of a doubled pair (件件有):
+   * neither is a slip for a word. */
+  private counted(text: string, j: number): boolean {
+    return /[0-9０-９]/u.test(text[j - 1] ?? '') || text[j - 1] === text[j] || text[j + 1] === text[j];
   }
 
   private detectRun(text: string, a: number, b: number, out: DetectedTypo[]): void {
@@ -221,7 +289,7 @@ export class TypoDetector {
       if (this.tokenScore(rb) - spanScore - SLIP_COST[kind] < minGain - ESTIMATE_SLACK) return;
       const w0 = Math.max(a, i - MARGIN);
       const w1 = Math.min(b, i + len + MARGIN);
-      const g = this.score(text.slice(w0, i) + right + text.slice(i + len, w1)) - this.score(text.slice(w0, w1)) - SLIP_COST[kind];
+      const g = this.score(text.slice(w0, i) + right + text.slice(i + len, w1)) - this.score(text.slice(w0, w1)) - SLIP_COST[kind] - (this.extension(text, i, len, right) ? EXTENSION_COST : 0);
       if (g >= minGain) out.push({ start: i, end: i + len, right, kind, gain: g });
     };
     for (let i = a; i < b; i++) {
@@ -229,17 +297,24 @@ export class TypoDetector {
         // A slip breaks a word into pieces: the span holds more than one token. Either it begins and
         // ends on token boundaries, or the character to replace stands alone (a slip can make a false
         // word with its neighbour: 虚开发漂 reads 虚/开发/漂).
-        if (loneAfter[i - a]! >= i + len) continue;
+        // Four characters on token boundaries need no lone character: they may be one character off an
+        // idiom or fixed phrase however they segment (层层传到: 层层/传到 for 层层传导).
+        const aligned = starts[i - a]! > 0 && starts[i + len - a]! > 0;
+        const asWord = buckets[(i - a) * w + len]!;
         let tokens = 0;
         for (let j = i + 1; j < i + len; j++) if (starts[j - a]) tokens++;
-        if (tokens < 1 || buckets[(i - a) * w + len]! >= 0 || this.name(text, i)) continue;
-        const aligned = starts[i - a]! > 0 && starts[i + len - a]! > 0;
+        const phrase = len === 4 && aligned && asWord < 0;
+        if (!phrase && loneAfter[i - a]! >= i + len) continue;
+        if (tokens < 1 || asWord >= 0 || this.name(text, i)) continue;
+        if (len === 2 && this.unit(text, i)) continue;
+        if (this.selfReference(text, i)) continue;
         const span = text.slice(i, i + len);
         spanScore = NaN;
         for (let k = 0; k < len; k++) {
           if (!aligned && !single(i + k)) continue;
           if (len === 2 && this.parallel(text, i, len, k)) continue;
           const own = span[k]!;
+          if (this.guards.numerals?.includes(own) || this.counted(text, i + k)) continue;
           for (const ch of this.lex.replacements(text, i, len, k)) {
             const kind = ch === own ? null : this.slip(own, ch);
             if (kind) consider(i, len, span.slice(0, k) + ch + span.slice(k + 1), kind);

@@ -53,7 +53,7 @@ describe('typo: the detector finds slips no list names (warning)', () => {
     ['今年以来共排查安全隐换126处。', '隐换', '隐患'],
     ['公安机关将严历打击电信网络诈骗犯罪。', '严历', '严厉'],
     ['进一步加快传统产业转型升极。', '升极', '升级'],
-    ['做到统筹兼故、协调推进各项改革。', '统筹兼故', '统筹兼顾'],
+    ['做到统筹兼故、协调推进各项改革。', '兼故', '兼顾'],
     ['对物业服务企业要进一步规范化管里。', '管里', '管理'],
     ['坚持问题导向，坚决杜决安全事故发生。', '杜决', '杜绝'],
   ])('%s', async (text, wrong, right) => {
@@ -155,5 +155,39 @@ describe('typo: precision on well-edited documents', () => {
     const found = await lintFile('fixtures/seeds/002-city-report.txt');
     const errors = found.filter((m) => m.severity === 'error').map((m) => m.text);
     expect(errors).toEqual(expect.arrayContaining(['官像主义', '官僚主问题', '留言版', '召领导班子']));
+  });
+});
+
+describe('typo: fixed formulas with a character dropped or doubled (error)', () => {
+  test.each([
+    ['坚持以人民中心的发展思想。', '坚持以人民中心', '坚持以人民为中心'],
+    ['深入学习贯彻二十三中全会精神。', '二十三中全会', '二十届三中全会'],
+    ['以新时代中国特色社会主义义思想为指导。', '新时代中国特色社会主义义思想', '新时代中国特色社会主义思想'],
+    ['全面从从严治党永远在路上。', '全面从从严治党', '全面从严治党'],
+    ['守护师生舌尖上的的安全。', '的的', '的'],
+  ])('%s', async (text, wrong, right) => {
+    const found = await lintText(text);
+    expect(found.map((m) => [m.text, m.suggestion, m.severity])).toContainEqual([wrong, right, 'error']);
+  });
+
+  test('the formulas written right, and 乡村兴 or 的的确确, give nothing', async () => {
+    expect(await lintText('坚持以人民为中心的发展思想，学习贯彻党的二十届三中全会精神，乡村兴则国家兴，这的的确确是实事，达到目的的手段。')).toEqual([]);
+  });
+});
+
+describe('typo: what the detector takes for words, not slips', () => {
+  test.each([
+    ['numerals and measures after a number', '全县共有千人以下供水工程38处，其中12份为菌落总数超标。'],
+    ['abbreviations of bodies and places', '街道会同区住建局、市人社局对厅直系统开展检查，双河镇至城区的公交已开通。'],
+    ['the body a document speaks for', '同意你院自2025年起开展日间手术，我院拟对东校区宿舍楼进行改造。'],
+    ['phrases built on a repeated first character', '坚持急事急办、特事特办，把问题找准找实、摸准摸透。'],
+    ['domain words jieba lacks', '工作专班加强农残检测，民警接警后迅速出警，简支梁桥完成检测，按规定补齐短板。'],
+  ])('%s', async (_what, text) => {
+    expect(await lintText(text)).toEqual([]);
+  });
+
+  test('a paragraph with a slip every few dozen characters keeps only its clear slips', async () => {
+    const text = '省建筑科学研究院对7栋楼进行了安全鉴订，结论为：电气线路普遍老化，部分线路绝椽层破损；4栋楼未设置自动喷淋系统。';
+    expect((await lintText(text)).map((m) => m.text)).toEqual(['鉴订', '绝椽']);
   });
 });
