@@ -6,6 +6,7 @@
 // (rules/formula-pattern.ts) in which 、，, and spaces are interchangeable and "…" takes inserted content.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type LocalText, type Paragraph, type Severity } from '../src/plugin-api.js';
 import { compilePattern, formCount } from './formula-pattern.js';
+import { isConcrete } from './specificity.js';
 
 type Category = 'empty' | 'overused' | 'hedge' | 'slogan' | 'opening' | 'closing';
 
@@ -210,6 +211,58 @@ function concretePair(text: string, f: Formula, formulas: Formula[]): boolean {
   return !VAGUE_OBJECT.test(rest) && (/\d/.test(rest) || !ABSTRACT_OBJECT.test(rest));
 }
 
+/** Where the clause holding text[at] ends (the next ，。；： or the paragraph's end). */
+function clauseEnd(text: string, at: number): number {
+  const m = GAP_BREAK.exec(text.slice(at));
+  return m ? at + m.index : text.length;
+}
+
+/** Counted political formulas (四个意识, 两个维护) name no quantity: left out when judging what a formula holds. */
+const COUNTED_NAME = /[一二三四五六七八九十两]个(?=[\p{Script=Han}])/gu;
+
+/**
+ * A common formula with concrete content written into it or right after it in the same clause — a number, a
+ * date, a deadline, a named unit (统筹安排2000万元, 压实区住建局监管责任, 确保6月底前完成) — is an instruction,
+ * not a formula: the concreteness test is the specificity rule's.
+ */
+function concreteClause(text: string, f: Formula): boolean {
+  // Openings are judged by their sentence (framesConcreteSentence): 为贯彻落实党中央、国务院…精神 names units and is still a preamble.
+  if (f.entries.some((e) => EMPTY.has(e.category) || e.category === 'opening')) return false;
+  const inner = text.slice(f.start, f.end).replace(COUNTED_NAME, '');
+  return isConcrete(inner) || isConcrete(text.slice(f.end, clauseEnd(text, f.end)));
+}
+
+/** The sentence around text[at]: [start, end) between sentence ends. */
+function sentenceAround(text: string, at: number): string {
+  let s = at;
+  while (s > 0 && !SENTENCE_END.includes(text[s - 1]!)) s--;
+  let e = at;
+  while (e < text.length && !SENTENCE_END.includes(text[e]!)) e++;
+  return text.slice(s, e);
+}
+
+/**
+ * 按照…统一部署，3月起在全市… / 与去年相比还有差距，全市仍有12个村…: a lead-in naming its basis in a sentence
+ * that says something concrete, or a shortfall followed by its specifics, is the sentence's frame, not a formula.
+ */
+function framesConcreteSentence(text: string, f: Formula): boolean {
+  const clause = text.slice(f.start, f.end);
+  const lead = f.entries.every((e) => e.category === 'opening') && /^(?:根据|按照|依据|依照|遵照)/u.test(clause) && !/精神|重要指示|重要讲话/u.test(clause);
+  if (lead) return isConcrete(sentenceAround(text, f.start).replace(clause, ''));
+  // A shortfall named with its figures after it (还有差距，全市仍有12个村未完成); a bare frame (在肯定成绩的同时) stays a formula.
+  if (!f.entries.every((e) => e.id === 'self-assessment') || !/差距|不足|短板|薄弱/u.test(clause)) return false;
+  let e = f.end;
+  while (e < text.length && !SENTENCE_END.includes(text[e]!)) e++;
+  return isConcrete(text.slice(f.end, e));
+}
+
+/** Thanks in a letter (函) are the letter's form (特此函告，对贵单位的支持表示衷心感谢), not a formula. */
+const THANKS = /感谢|谢意/u;
+const isLetter = (paragraphs: readonly Paragraph[]): boolean => {
+  const title = paragraphs.find((p) => p.kind === 'title') ?? paragraphs.find((p) => p.norm.trim());
+  return !!title && /函$|的函/u.test(title.norm.trim());
+};
+
 export default defineRule<Options>({
   meta: {
     id: 'boilerplate',
@@ -258,6 +311,7 @@ export default defineRule<Options>({
         ...(!empty && o.commonSeverity !== ctx.severity ? { severity: o.commonSeverity as Exclude<Severity, 'off'> } : {}),
       });
     };
+    const letter = isLetter(doc.paragraphs);
     for (const p of doc.paragraphs) {
       const found = matcher.find(p.norm);
       if (leadIn) {
@@ -265,7 +319,14 @@ export default defineRule<Options>({
         if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
       }
       const merged = mergeHits(found);
-      const formulas = merged.filter((f) => !concretePair(p.norm, f, merged) && !citesLegalBasis(p.norm, f));
+      const formulas = merged.filter(
+        (f) =>
+          !concretePair(p.norm, f, merged) &&
+          !citesLegalBasis(p.norm, f) &&
+          !concreteClause(p.norm, f) &&
+          !framesConcreteSentence(p.norm, f) &&
+          !(letter && THANKS.test(p.norm.slice(f.start, f.end))),
+      );
       if (!formulas.length) continue;
       // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence;
       // a heading's common formulas (加强组织领导, 强化责任落实) just name the section and are not reported at all.
