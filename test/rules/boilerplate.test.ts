@@ -54,6 +54,51 @@ describe('formulas with the topic written in', () => {
   });
 });
 
+describe('the families of the 1,000-entry dictionary: the topic written in, however long', () => {
+  test.each([
+    ['推动全县农村人居环境整治工作持续向好', '推动全县农村人居环境整治工作持续向好'],
+    ['要把保障和改善民生、促进社会公平正义摆在更加突出的重要位置', '把保障和改善民生、促进社会公平正义摆在更加突出的重要位置'],
+    ['把数字政府建设作为推动治理能力现代化的重要抓手', '作为推动治理能力现代化的重要抓手'],
+    ['加快形成党委领导、政府负责、部门协同、社会参与的齐抓共管工作格局', '形成党委领导、政府负责、部门协同、社会参与的齐抓共管工作格局'],
+    ['统筹协调推进各项改革任务', '统筹协调推进各项改革'],
+    ['要充分利用电视、广播、网络等各类媒体', '充分利用电视、广播、网络等各类媒体'],
+    ['切实扛起防汛救灾政治责任', '切实扛起防汛救灾政治责任'],
+    ['进一步增强做好老龄工作的责任感紧迫感', '进一步增强做好老龄工作的责任感紧迫感'],
+    ['全力守护好人民群众的生命财产安全', '全力守护好人民群众的生命财产安全'],
+    ['把矛盾纠纷化解在基层、化解在萌芽状态', '化解在基层、化解在'],
+    ['思想上再重视、措施上再细化', '思想上再重视、措施上再细化'],
+    ['坚持党建引领、多元参与、共建共享', '坚持党建引领、多元参与、共建共享'],
+    ['以零容忍的态度严肃查处违规问题', '以零容忍的态度'],
+    ['以数字化改革引领治理方式全方位变革', '以数字化改革引领治理方式全方位变革'],
+  ])('%s', async (sentence, formula) => {
+    const found = texts(await lint(`${sentence}。市水利局负责，6月30日前完成12座水库的检查。`));
+    expect(found.some((t) => t?.includes(formula))).toBe(true);
+  });
+
+  test('a common formula with a figure in its clause is an instruction: 统筹安排2000万元, 一体推进3个小区', async () => {
+    expect(texts(await lint('市财政局统筹安排2000万元用于老旧小区改造，一体推进城东片区3个安置小区建设。'))).toEqual([]);
+    expect(texts(await lint('进一步提高审批效率，将办理时限由20个工作日压缩至10个工作日。'))).toEqual([]);
+    expect(texts(await lint('统筹推进各项工作。'))).not.toEqual([]);
+  });
+
+  test('a lead-in naming its basis in a sentence that says something concrete is not an opening formula', async () => {
+    expect(texts(await lint('按照省应急厅统一部署，市应急局于3月1日至4月30日在全市开展燃气安全专项检查。'))).toEqual([]);
+    expect(texts(await lint('按照上级统一部署，各单位要高度重视。'))).not.toEqual([]);
+  });
+
+  test('a shortfall followed by its figures is reporting; a bare frame is a formula', async () => {
+    expect(texts(await lint('与年初目标相比还有差距，全市仍有12个村未完成改造。'))).toEqual([]);
+    expect(texts(await lint('与上级要求相比还有差距。'))).not.toEqual([]);
+  });
+
+  test('thanks are the form of a letter (函), a formula elsewhere', async () => {
+    const session = new LintSession({ cwd: ROOT, useConfig: false, locale: 'zh', rules: { boilerplate: ['warning', {}] } as never });
+    const letter = await session.lintBytes(new TextEncoder().encode('关于商请协助做好公交线路调整的函\n对贵大队的大力支持表示衷心感谢。\n'), 'letter.txt');
+    expect(texts(letter)).toEqual([]);
+    expect(texts(await lint('对各部门的大力支持表示衷心感谢。'))).not.toEqual([]);
+  });
+});
+
 describe('separators', () => {
   test('、，, and a space stand for one another, or for none', async () => {
     for (const s of ['、', '，', ',', ' ', '']) {
