@@ -198,7 +198,7 @@ function barePair(): RegExp {
 /** What follows a bare pair that leaves it empty: nothing, or a vague object (工作, 各项工作, 落实). */
 const VAGUE_OBJECT = /^(?:各项|有关|相关|此项|这项|本项|各方面|)?(?:工作|任务|落实|贯彻落实|建设|管理)?$/u;
 /** …or an abstract object with no figure in it: a spirit to carry out, a feeling or a level to raise (群众获得感, 服务质量). */
-const ABSTRACT_OBJECT = /(?:精神|要求|部署|决策部署|理念|思想|指示|方针|获得感|幸福感|安全感|满意度|意识|能力|水平|质量|效能|效率|成效|实效|品质|品味|品位|形象|作用|责任感|紧迫感|使命感|认识|站位|合力|力度|保障|氛围)$/u;
+const ABSTRACT_OBJECT = /(?:精神|要求|部署|决策部署|理念|思想|指示|方针|获得感|幸福感|安全感|满意度|意识|能力|水平|质量|效能|效率|成效|实效|品质|品味|品位|形象|作用|责任感|紧迫感|使命感|认识|站位|合力|力度|保障|氛围|环境|营商环境|发展环境)$/u;
 
 /** A bare intensifier-verb pair with a concrete object (全面开展消防安全检查) is a plain instruction, not a formula. */
 function concretePair(text: string, f: Formula, formulas: Formula[]): boolean {
@@ -225,16 +225,20 @@ function clauseEnd(text: string, at: number): number {
 const COUNTED_NAME = /[一二三四五六七八九十两]个(?=[\p{Script=Han}])/gu;
 
 /**
- * A common formula with concrete content written into it or right after it in the same clause — a number, a
- * date, a deadline, a named unit (统筹安排2000万元, 压实区住建局监管责任, 确保6月底前完成) — is an instruction,
- * not a formula: the concreteness test is the specificity rule's.
+ * A common formula with a figure written into it or right after it in the same clause (统筹安排2000万元,
+ * 确保6月底前完成), or after 由 + who does it (其余由区级财政统筹安排), is an instruction, not a formula. Figures
+ * only: the specificity rule's wider test (named units, places) cost recall on unseen drafts without raising precision.
  */
 function concreteClause(text: string, f: Formula): boolean {
   // Openings are judged by their sentence (framesConcreteSentence): 为贯彻落实党中央、国务院…精神 names units and is still a preamble.
   if (f.entries.some((e) => EMPTY.has(e.category) || e.category === 'opening')) return false;
   const inner = text.slice(f.start, f.end).replace(COUNTED_NAME, '');
   const tail = text.slice(f.end, clauseEnd(text, f.end));
-  return /\d/.test(inner) || /\d/.test(tail);
+  if (/\d/.test(inner) || /\d/.test(tail)) return true;
+  // 其余由区级财政统筹安排: the clause names who does it, so the verb is an assignment.
+  let start = f.start;
+  while (start > 0 && !GAP_BREAK.test(text[start - 1]!)) start--;
+  return /由[^由]{2,}$/u.test(text.slice(start, f.start));
 }
 
 /** The sentence around text[at]: [start, end) between sentence ends. */
