@@ -81,6 +81,11 @@ describe('the families of the 1,000-entry dictionary: the topic written in, howe
     expect(texts(await lint('统筹推进各项工作。'))).not.toEqual([]);
   });
 
+  test('accountability with nobody named is a formula; a sanction naming its trigger and person is a rule', async () => {
+    expect(texts(await lint('对工作不力的，严肃追究相关人员责任。'))).not.toEqual([]);
+    expect(texts(await lint('对因管理不到位导致食物中毒的，依法依规追究学校主要负责人责任。'))).toEqual([]);
+  });
+
   test('a lead-in naming its basis in a sentence that says something concrete is not an opening formula', async () => {
     expect(texts(await lint('按照省应急厅统一部署，市应急局于3月1日至4月30日在全市开展燃气安全专项检查。'))).toEqual([]);
     expect(texts(await lint('按照上级统一部署，各单位要高度重视。'))).not.toEqual([]);
