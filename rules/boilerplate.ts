@@ -221,6 +221,9 @@ function clauseEnd(text: string, at: number): number {
   return m ? at + m.index : text.length;
 }
 
+/** A unit named by its place and office (区住建局, 市财政局, 县交通运输局): the doer of an assignment. */
+const NAMED_UNIT = /[省市县区镇乡](?!委|政府)[\p{Script=Han}]{1,6}(?:局|厅|委员会|办公室|中心|公司|街道|医院|学校)/u;
+
 /** Counted political formulas (四个意识, 两个维护) name no quantity: left out when judging what a formula holds. */
 const COUNTED_NAME = /[一二三四五六七八九十两]个(?=[\p{Script=Han}])/gu;
 
@@ -235,6 +238,8 @@ function concreteClause(text: string, f: Formula): boolean {
   const inner = text.slice(f.start, f.end).replace(COUNTED_NAME, '');
   const tail = text.slice(f.end, clauseEnd(text, f.end));
   if (/\d/.test(inner) || /\d/.test(tail)) return true;
+  // 压实区住建局、区城管局的监管责任: the unit named inside the formula is who does it.
+  if (NAMED_UNIT.test(inner)) return true;
   // 其余由区级财政统筹安排: the clause names who does it, so the verb is an assignment.
   let start = f.start;
   while (start > 0 && !GAP_BREAK.test(text[start - 1]!)) start--;

@@ -78,6 +78,8 @@ describe('the families of the 1,000-entry dictionary: the topic written in, howe
   test('a common formula with a figure in its clause is an instruction: 统筹安排2000万元, 一体推进3个小区', async () => {
     expect(texts(await lint('市财政局统筹安排2000万元用于老旧小区改造，一体推进城东片区3个安置小区建设。'))).toEqual([]);
     expect(texts(await lint('进一步提高审批效率，将办理时限由20个工作日压缩至10个工作日。'))).toEqual([]);
+    expect(texts(await lint('压实区住建局、区城管局的监管责任，6月底前完成全部排查。'))).toEqual([]);
+    expect(texts(await lint('其余资金由区级财政统筹安排。'))).toEqual([]);
     expect(texts(await lint('统筹推进各项工作。'))).not.toEqual([]);
   });
 
