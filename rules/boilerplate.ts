@@ -6,6 +6,7 @@
 // (rules/formula-pattern.ts) in which 、，, and spaces are interchangeable and "…" takes inserted content.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type LocalText, type Paragraph, type Severity } from '../src/plugin-api.js';
 import { compilePattern, formCount } from './formula-pattern.js';
+import { isConcrete } from './specificity.js';
 
 type Category = 'empty' | 'overused' | 'hedge' | 'slogan' | 'opening' | 'closing';
 
@@ -197,7 +198,7 @@ function barePair(): RegExp {
 /** What follows a bare pair that leaves it empty: nothing, or a vague object (工作, 各项工作, 落实). */
 const VAGUE_OBJECT = /^(?:各项|有关|相关|此项|这项|本项|各方面|)?(?:工作|任务|落实|贯彻落实|建设|管理)?$/u;
 /** …or an abstract object with no figure in it: a spirit to carry out, a feeling or a level to raise (群众获得感, 服务质量). */
-const ABSTRACT_OBJECT = /(?:精神|要求|部署|决策部署|理念|思想|指示|方针|获得感|幸福感|安全感|满意度|意识|能力|水平|质量|效能|效率|成效|实效|品质|品味|品位|形象|作用|责任感|紧迫感|使命感|认识|站位|合力|力度|保障|氛围)$/u;
+const ABSTRACT_OBJECT = /(?:精神|要求|部署|决策部署|理念|思想|指示|方针|获得感|幸福感|安全感|满意度|意识|能力|水平|质量|效能|效率|成效|实效|品质|品味|品位|形象|作用|责任感|紧迫感|使命感|认识|站位|合力|力度|保障|氛围|环境|营商环境|发展环境)$/u;
 
 /** A bare intensifier-verb pair with a concrete object (全面开展消防安全检查) is a plain instruction, not a formula. */
 function concretePair(text: string, f: Formula, formulas: Formula[]): boolean {
@@ -207,8 +208,74 @@ function concretePair(text: string, f: Formula, formulas: Formula[]): boolean {
   // Stacked on the next formula (进一步加强…确保落到实处 in one clause): formulas, not an instruction.
   if (formulas.some((g) => g !== f && g.start >= f.end && g.start <= f.end + 2 && g.start < clauseEnd)) return false;
   const rest = text.slice(f.end, clauseEnd).trim().replace(/[的地]$/u, '');
-  return !VAGUE_OBJECT.test(rest) && (/\d/.test(rest) || !ABSTRACT_OBJECT.test(rest));
+  if (VAGUE_OBJECT.test(rest)) return false;
+  // 进一步提高审批效率，将办理时限由20个工作日压缩至10个: the figure that follows in the sentence makes it an instruction.
+  let end = clauseEnd;
+  while (end < text.length && !SENTENCE_END.includes(text[end]!)) end++;
+  return /\d/.test(text.slice(f.end, end)) || !ABSTRACT_OBJECT.test(rest);
 }
+
+/** Where the clause holding text[at] ends (the next ，。；： or the paragraph's end). */
+function clauseEnd(text: string, at: number): number {
+  const m = GAP_BREAK.exec(text.slice(at));
+  return m ? at + m.index : text.length;
+}
+
+/** A unit named by its place and office (区住建局, 市财政局, 县交通运输局): the doer of an assignment. */
+const NAMED_UNIT = /[省市县区镇乡](?!委|政府)[\p{Script=Han}]{1,6}(?:局|厅|委员会|办公室|中心|公司|街道|医院|学校)/u;
+
+/** Counted political formulas (四个意识, 两个维护) name no quantity: left out when judging what a formula holds. */
+const COUNTED_NAME = /[一二三四五六七八九十两]个(?=[\p{Script=Han}])/gu;
+
+/**
+ * A common formula with a figure written into it or right after it in the same clause (统筹安排2000万元,
+ * 确保6月底前完成), or after 由 + who does it (其余由区级财政统筹安排), is an instruction, not a formula. Figures
+ * only: the specificity rule's wider test (named units, places) cost recall on unseen drafts without raising precision.
+ */
+function concreteClause(text: string, f: Formula): boolean {
+  // Openings are judged by their sentence (framesConcreteSentence): 为贯彻落实党中央、国务院…精神 names units and is still a preamble.
+  if (f.entries.some((e) => EMPTY.has(e.category) || e.category === 'opening')) return false;
+  const inner = text.slice(f.start, f.end).replace(COUNTED_NAME, '');
+  const tail = text.slice(f.end, clauseEnd(text, f.end));
+  if (/\d/.test(inner) || /\d/.test(tail)) return true;
+  // 压实区住建局、区城管局的监管责任: the unit named inside the formula is who does it.
+  if (NAMED_UNIT.test(inner)) return true;
+  // 其余由区级财政统筹安排: the clause names who does it, so the verb is an assignment.
+  let start = f.start;
+  while (start > 0 && !GAP_BREAK.test(text[start - 1]!)) start--;
+  return /由[^由]{2,}$/u.test(text.slice(start, f.start));
+}
+
+/** The sentence around text[at]: [start, end) between sentence ends. */
+function sentenceAround(text: string, at: number): string {
+  let s = at;
+  while (s > 0 && !SENTENCE_END.includes(text[s - 1]!)) s--;
+  let e = at;
+  while (e < text.length && !SENTENCE_END.includes(text[e]!)) e++;
+  return text.slice(s, e);
+}
+
+/**
+ * 按照…统一部署，3月起在全市… / 与去年相比还有差距，全市仍有12个村…: a lead-in naming its basis in a sentence
+ * that says something concrete, or a shortfall followed by its specifics, is the sentence's frame, not a formula.
+ */
+function framesConcreteSentence(text: string, f: Formula): boolean {
+  const clause = text.slice(f.start, f.end);
+  const lead = f.entries.every((e) => e.category === 'opening') && /^(?:根据|按照|依据|依照|遵照)/u.test(clause) && !/精神|重要指示|重要讲话/u.test(clause);
+  if (lead) return isConcrete(sentenceAround(text, f.start).replace(clause, ''));
+  // A shortfall named with its figures after it (还有差距，全市仍有12个村未完成); a bare frame (在肯定成绩的同时) stays a formula.
+  if (!f.entries.every((e) => e.id === 'self-assessment') || !/差距|不足|短板|薄弱/u.test(clause)) return false;
+  let e = f.end;
+  while (e < text.length && !SENTENCE_END.includes(text[e]!)) e++;
+  return isConcrete(text.slice(f.end, e));
+}
+
+/** Thanks in a letter (函) are the letter's form (特此函告，对贵单位的支持表示衷心感谢), not a formula. */
+const THANKS = /感谢|谢意/u;
+const isLetter = (paragraphs: readonly Paragraph[]): boolean => {
+  const title = paragraphs.find((p) => p.kind === 'title') ?? paragraphs.find((p) => p.norm.trim());
+  return !!title && /函$|的函/u.test(title.norm.trim());
+};
 
 export default defineRule<Options>({
   meta: {
@@ -258,6 +325,7 @@ export default defineRule<Options>({
         ...(!empty && o.commonSeverity !== ctx.severity ? { severity: o.commonSeverity as Exclude<Severity, 'off'> } : {}),
       });
     };
+    const letter = isLetter(doc.paragraphs);
     for (const p of doc.paragraphs) {
       const found = matcher.find(p.norm);
       if (leadIn) {
@@ -265,7 +333,14 @@ export default defineRule<Options>({
         if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
       }
       const merged = mergeHits(found);
-      const formulas = merged.filter((f) => !concretePair(p.norm, f, merged) && !citesLegalBasis(p.norm, f));
+      const formulas = merged.filter(
+        (f) =>
+          !concretePair(p.norm, f, merged) &&
+          !citesLegalBasis(p.norm, f) &&
+          !concreteClause(p.norm, f) &&
+          !framesConcreteSentence(p.norm, f) &&
+          !(letter && THANKS.test(p.norm.slice(f.start, f.end))),
+      );
       if (!formulas.length) continue;
       // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence;
       // a heading's common formulas (加强组织领导, 强化责任落实) just name the section and are not reported at all.
