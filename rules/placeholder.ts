@@ -12,6 +12,8 @@ interface PlaceholderData {
   clauseCounters: string;
   cueCounters: string;
   suffixCounters: string;
+  gapUnits: string;
+  scoreCues: string;
   units: string[];
   strongUnits: string[];
   magnitudes: string;
@@ -40,6 +42,8 @@ interface Model {
   clauseCounters: Set<string>;
   cueCounters: Set<string>;
   suffixCounters: Set<string>;
+  gapUnits: Set<string>;
+  scoreCues: Set<string>;
   magnitudes: Set<string>;
   unitSuffixes: string[];
   counting: Set<string>;
@@ -104,6 +108,8 @@ function buildModel(): Model {
     clauseCounters: new Set([...d.clauseCounters, ...d.units.filter((u) => !d.strongUnits.includes(u))]),
     cueCounters: new Set(d.cueCounters),
     suffixCounters: new Set(d.suffixCounters),
+    gapUnits: new Set(d.gapUnits),
+    scoreCues: new Set(d.scoreCues),
     magnitudes: new Set(d.magnitudes),
     unitSuffixes: d.unitSuffixes,
     counting: new Set([...d.numerals, ...d.determiners]),
@@ -139,6 +145,8 @@ const DATE =
   /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×○〇◯□＿_…]{2,8}|[ \u3000]{1,8})?年[ \u3000]{0,4})?(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?月(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?日/g;
 const YEAR_MONTH = /(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×]{2,4})年[ \u3000]{0,4}([XxＸｘ×○〇◯]{1,2}|[ \u3000]{1,6})月/g;
 const MARKS = /\d{2}[XxＸｘ×]{2}年|[XxＸｘ×✕]+|[○〇◯]+|□{2,}|某某|[＿_]{2,}|第[ \u3000]{0,4}[条章款项节次届批期号轮位周名段层级季]|〔\d{4}〕号|\[\s*\]|【\s*】/g;
+/** "20　年": a year with its last two digits left out (not "近20 年来", a number and a space from a PDF). */
+const YEAR_GAP = /(?<![\d.])(?:19|20)([ \t\u00a0]{1,8})年(?![来间内以后前中里左多余])/g;
 const BLANK_PART = /^(?:[ \u3000]+|.*[XxＸｘ×○〇◯□＿_…].*)$/;
 
 type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'template' | 'date' | 'prompt', unit?: string) => void;
@@ -163,6 +171,14 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
       const end = x.index + x[0].length;
       if (start < end && take(start, end)) report(p, start, end, 'date');
     }
+  }
+
+  YEAR_GAP.lastIndex = 0;
+  for (let x = YEAR_GAP.exec(t); x; x = YEAR_GAP.exec(t)) {
+    // A template's gap is wide or full-width; one half-width space is how PDF text sets a number apart.
+    if (x[1]!.length < 2 && !p.text.slice(x.index, x.index + x[0].length).includes('\u3000')) continue;
+    const end = x.index + x[0].length;
+    if (take(x.index, end)) report(p, x.index, end, 'date');
   }
 
   MARKS.lastIndex = 0;
@@ -302,6 +318,19 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
   const t = p.norm;
   for (let i = 0; i < t.length; i++) {
     if (covered[i]) continue;
+    // "走访农户　户", "检查　家企业": a counter right after a gap left for its number.
+    if (i > 0 && SPACE.test(t[i - 1]!) && !inQuote[i]) {
+      const gap = gapBlank(t, i, m);
+      // Spaced-out text, or a word after a slip of the space bar: no count at all.
+      if (gap === 'none') continue;
+      if (gap) {
+        const end = i + gap.unit.length;
+        covered.fill(1, gap.start, end);
+        report(p, gap.start, end, 'blank', gap.unit);
+        i = end - 1;
+        continue;
+      }
+    }
     // "为期年", "历时月完成": a span of time after 为期/历时/提前 with no number (not 年限, 年度, 月底: words).
     if ('年月天日周'.includes(t[i]!) && !inQuote[i] && (!HAN.test(t[i + 1] ?? '') || '完内后前以即的'.includes(t[i + 1]!))) {
       const cue = m.timeCues.find((c) => t.startsWith(c, i - c.length));
@@ -392,6 +421,59 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     report(p, start, i + len, 'blank', unit);
     i += len - 1;
   }
+}
+
+/**
+ * A counter or unit right after a gap of spaces that follows a word: the drafter left room for a number there
+ * ("走访农户　户", "检查企业　家", "检查　家企业", "投资　万元", "得　分", "提高　成", "于　月"). A 公文 sentence has no
+ * space inside it otherwise, so the gap is the evidence; the guards are for the text that has spaces of its own.
+ * Returns where the gap starts and the unit; 'none' where the text's own spaces rule out any count here;
+ * undefined where the gap says nothing (no word before it) and the other evidence decides.
+ */
+function gapBlank(t: string, i: number, m: Model): { start: number; unit: string } | 'none' | undefined {
+  let b = i - 1;
+  while (b >= 0 && SPACE.test(t[b]!)) b--;
+  // A paragraph's indent is no gap.
+  if (b < 0) return undefined;
+  const before = t[b]!;
+  if (!HAN.test(before) || m.counting.has(before)) return undefined;
+  // After a gap, 万/亿 and any measure word are a count too (疫苗　万剂, 苗木　万株).
+  const magnitude = m.magnitudes.has(t[i]!) && HAN.test(t[i + 1] ?? '') ? t.slice(i, i + 2) : undefined;
+  const known = unitAt(t, i, m)?.unit;
+  const unit = known ?? magnitude ?? (m.gapUnits.has(t[i]!) ? t[i]! : undefined);
+  if (!unit) return undefined;
+  if (!known && unit === magnitude && m.words.has(unit)) return 'none';
+  const end = i + unit.length;
+  const prior = t[b - 1] ?? '';
+  let cue = '';
+  for (let k = Math.min(m.maxCue, b + 1); k >= 1 && !cue; k--) {
+    const w = t.slice(b + 1 - k, b + 1);
+    if (m.cues.has(w) || m.verbCues.has(w) || m.timeCues.includes(w)) cue = w;
+  }
+  // Spaced-out text (附　件, 姓　名, a name 王　成) has one character standing alone before the gap;
+  // a counter with its number before the gap (第一条　本办法, 5日　起) is a heading's or a date's.
+  // 第　位 is a leftover of its own (findLeftovers), or a web page's visit counter.
+  if (before === '第') return 'none';
+  if (!cue && !HAN.test(prior)) return 'none';
+  if (!cue && m.counting.has(prior)) return undefined;
+  // 即日　起, 2024年　起: a start in time.
+  if (unit === '起' && '年月日时'.includes(before)) return 'none';
+  // A word that starts at the unit (人员, 个人, 项目, 成立, 分析, 日常) had a slip of the space bar before it;
+  // a date part before 前/起/底 (于　日前, 于　年底) is still a date part.
+  const datePart = '年月日'.includes(unit) && '前起止后内底初中末'.includes(t[end] ?? '');
+  for (let k = 1; k <= 3 && end + k <= t.length && !datePart; k++) if (m.words.has(t.slice(i, end + k))) return 'none';
+  // Letter-spaced text goes on with a space after the unit too (单　位　名　称).
+  let a = end;
+  while (a < t.length && SPACE.test(t[a]!)) a++;
+  if (a > end && HAN.test(t[a] ?? '')) return 'none';
+  if (m.gapUnits.has(unit)) {
+    // 成 (tenths) follows a change or share (提高　成, 占　成); 分 (a score) a score verb (得　分, 扣　分).
+    if (unit === '成' && !m.cues.has(cue)) return 'none';
+    if (unit === '分') return m.cues.has(cue) || m.scoreCues.has(before) ? { start: b + 1, unit } : 'none';
+    // 今　年, 分　类, 完　成: a word split by a slip, not a count.
+    if (!cue && (m.words.has(before + unit) || m.words.has(prior + before + unit))) return 'none';
+  }
+  return { start: b + 1, unit };
 }
 
 /**
