@@ -11,6 +11,7 @@ import { defineRule, loadData, type Paragraph } from '../src/plugin-api.js';
 interface PlaceholderData {
   clauseCounters: string;
   cueCounters: string;
+  countedCueCounters: string;
   suffixCounters: string;
   gapUnits: string;
   scoreCues: string;
@@ -41,6 +42,7 @@ interface Model {
   strongUnits: Set<string>;
   clauseCounters: Set<string>;
   cueCounters: Set<string>;
+  countedCueCounters: Set<string>;
   suffixCounters: Set<string>;
   gapUnits: Set<string>;
   scoreCues: Set<string>;
@@ -107,6 +109,7 @@ function buildModel(): Model {
     strongUnits: new Set(d.strongUnits),
     clauseCounters: new Set([...d.clauseCounters, ...d.units.filter((u) => !d.strongUnits.includes(u))]),
     cueCounters: new Set(d.cueCounters),
+    countedCueCounters: new Set(d.countedCueCounters),
     suffixCounters: new Set(d.suffixCounters),
     gapUnits: new Set(d.gapUnits),
     scoreCues: new Set(d.scoreCues),
@@ -142,12 +145,24 @@ const CN_NUMERAL = /[一二三四五六七八九十〇零]/;
 
 /** Blank dates: "  年  月  日", "2024年 月 日", "6月 日", "20XX年X月X日", "××月××日", "○月○日". */
 const DATE =
-  /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×○〇◯□＿_…]{2,8}|[ \u3000]{1,8})?年[ \u3000]{0,4})?(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?月(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?日/g;
-const YEAR_MONTH = /(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×]{2,4})年[ \u3000]{0,4}([XxＸｘ×○〇◯]{1,2}|[ \u3000]{1,6})月/g;
+  /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|\d{2}[ \t\u00a0]{1,8}|[XxＸｘ×○〇◯□＿_…]{2,8}|[ \t\u00a0]{1,12})?年[ \t\u00a0]{0,6})?(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \t\u00a0]{1,8})?月(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \t\u00a0]{1,8})?日/g;
+const YEAR_MONTH = /(\d{4}|\d{2}[XxＸｘ×]{2}|\d{2}[ \t\u00a0]{1,8}|[XxＸｘ×]{2,4}|[ \t\u00a0]{1,12})年[ \t\u00a0]{0,6}([XxＸｘ×○〇◯]{1,2}|[ \t\u00a0]{1,8})月/g;
 const MARKS = /\d{2}[XxＸｘ×]{2}年|[XxＸｘ×✕]+|[○〇◯]+|□{2,}|某某|[＿_]{2,}|第[ \u3000]{0,4}[条章款项节次届批期号轮位周名段层级季]|〔\d{4}〕号|\[\s*\]|【\s*】/g;
 /** "20　年": a year with its last two digits left out (not "近20 年来", a number and a space from a PDF). */
 const YEAR_GAP = /(?<![\d.])(?:19|20)([ \t\u00a0]{1,8})年(?![来间内以后前中里左多余])/g;
-const BLANK_PART = /^(?:[ \u3000]+|.*[XxＸｘ×○〇◯□＿_…].*)$/;
+const BLANK_PART = /^(?:\d{0,2}[ \t\u00a0]+|.*[XxＸｘ×○〇◯□＿_…].*)$/;
+
+/**
+ * A date whose parts were left out with no spaces: "2024年月日前", "6月日前", "于年月日前", "日期：年月日". A label of
+ * a form ("出生年月日：") and 日 in a word ("6月日均客流") are not blanks.
+ */
+function emptyDate(t: string, x: RegExpExecArray): boolean {
+  if (x[3]) return false;
+  const end = x.index + x[0].length;
+  if (!/^(?:[前起止至后，。；、]|$)/.test(t.slice(end, end + 1))) return false;
+  if (x[2] || (x[1] && /^\d{4}$/.test(x[1]))) return true;
+  return !x[1] && (/[于在至到自：]$/.test(t.slice(0, x.index)) || t.trim() === x[0]);
+}
 
 type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'template' | 'date' | 'prompt', unit?: string) => void;
 
@@ -164,8 +179,7 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
     re.lastIndex = 0;
     for (let x = re.exec(t); x; x = re.exec(t)) {
       const parts = x.slice(1).filter((s): s is string => s !== undefined && s !== '');
-      if (!parts.some((s) => BLANK_PART.test(s))) continue;
-      // A year of digits with an empty month and day that carry no spaces is a label ("出生年月日"), not a blank.
+      if (!parts.some((s) => BLANK_PART.test(s)) && !(re === DATE && emptyDate(t, x))) continue;
       let start = x.index;
       while (start < x.index + x[0].length && SPACE.test(t[start]!)) start++;
       const end = x.index + x[0].length;
@@ -241,7 +255,9 @@ function findPrompts(p: Paragraph, m: Model, take: (s: number, e: number) => boo
     const inner = t.slice(i + 1, j).trim();
     // "由（责任部门）配合": a bracket holding only a role or field noun stands in for the value when no name comes before it.
     const prev = t[i - 1] ?? '';
-    const role = m.role.test(inner) && (!HAN.test(prev) || m.functionChars.has(prev) || /[由请至到报交向]/.test(prev));
+    // 【】, 〔〕, ［］ and angle brackets never hold a role as a label in a 公文 sentence; round ones do ("市发改委（牵头单位）").
+    const round = t[i] === '（' || t[i] === '(' || t[i] === '《';
+    const role = m.role.test(inner) && (!round || !HAN.test(prev) || m.functionChars.has(prev) || /[由请至到报交向]/.test(prev));
     if ((role || isPrompt(inner, t[i]!, t[j + 1] ?? '', m)) && take(i, j + 1)) report(p, i, j + 1, 'prompt');
     i = j;
   }
@@ -258,7 +274,7 @@ function isPrompt(inner: string, open: string, next: string, m: Model): boolean 
   if (m.promptNouns.has(bare)) return true;
   if (round || open === '〔' || open === '《' || open === '「' || open === '『') {
     // Round brackets and book-title marks carry real text; only a prompt that names what to fill in counts.
-    return /(?:名称|姓名|具体|此处|填写|输入|待定|待补充)/.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
+    return /(?:名称|姓名|具体|此处|填写|填报|填入|输入|录入|写明|待定|待补充|待填|待核实|待确认)/.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
   }
   if (inner.length > 16) return false;
   if (m.prompts.some((w) => inner.includes(w))) return true;
@@ -331,6 +347,16 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
         continue;
       }
     }
+    // "提高成以上", "不低于分，": tenths and a score right after a quantity context of two or more characters.
+    if ((t[i] === '成' || t[i] === '分') && !inQuote[i] && /^(?:[，。；、）,;]|以上|以下|左右|$)/.test(t.slice(i + 1, i + 3))) {
+      let cue = '';
+      for (let k = Math.min(m.maxCue, i); k >= 2 && !cue; k--) if (m.cues.has(t.slice(i - k, i))) cue = t.slice(i - k, i);
+      if (cue) {
+        covered.fill(1, i - cue.length, i + 1);
+        report(p, i - cue.length, i + 1, 'blank', t[i]!);
+        continue;
+      }
+    }
     // "为期年", "历时月完成": a span of time after 为期/历时/提前 with no number (not 年限, 年度, 月底: words).
     if ('年月天日周'.includes(t[i]!) && !inQuote[i] && (!HAN.test(t[i + 1] ?? '') || '完内后前以即的'.includes(t[i + 1]!))) {
       const cue = m.timeCues.find((c) => t.startsWith(c, i - c.length));
@@ -367,8 +393,11 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     let b = i - 1;
     while (b >= 0 && SPACE.test(t[b]!)) b--;
     const before = t[b] ?? '';
-    // "第三十条  条": a counter after a counter is a heading's echo, not a count.
-    if (m.counting.has(before) || covered[b] || m.clauseCounters.has(before) || m.cueCounters.has(before)) {
+    const after = t[i + len] ?? '';
+    // "第三十条  条": a counter after a counter is a heading's echo, not a count — unless the noun before ends in
+    // the same counter and the clause counts ("走访农户户，").
+    const doubled = before === unit && HAN.test(t[b - 1] ?? '') && !m.counting.has(t[b - 1]!) && (m.words.has(t.slice(b - 1, b + 1)) || m.words.has(t.slice(b - 2, b + 1))) && '、，。；,;'.includes(after) && after !== '' && cueInClause(t, b - 1, m);
+    if (!doubled && (m.counting.has(before) || covered[b] || m.clauseCounters.has(before) || m.cueCounters.has(before))) {
       i += len - 1;
       continue;
     }
@@ -382,13 +411,14 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
         break;
       }
     }
-    const after = t[i + len] ?? '';
     const endsClause = after === '' || CLAUSE_END.has(after) || after === '的';
     const framed = m.frames.some((f) => t.startsWith(f, i + len));
     const strong = compound || m.strongUnits.has(unit);
     const worded = inWord(t, i, len, m, verb ? b : -1);
     let blank: boolean;
-    if (!inQuote[i] && '、，。；,;'.includes(after) && after && HAN.test(before) && (m.clauseCounters.has(unit) || (m.cueCounters.has(unit) && !worded)) && countedItem(t, b, m, worded)) {
+    if (doubled) {
+      blank = true;
+    } else if (!inQuote[i] && '、，。；,;'.includes(after) && after && HAN.test(before) && (m.clauseCounters.has(unit) || (m.cueCounters.has(unit) && !worded)) && countedItem(t, b, m, worded)) {
       // "共检查企业家、发现隐患处、整改问题个": each item of a count after a counting verb wants its number, even
       // where the noun and the counter make a word (企业家).
       blank = true;
@@ -397,7 +427,10 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       blank = false;
     } else if (worded) {
       // "累计报告手足口病例，": a total asked for and no number given, though 病例 is a word.
-      blank = endsClause && m.clauseCounters.has(unit) && strongCueInClause(t, b, m);
+      blank = (endsClause && m.clauseCounters.has(unit) && strongCueInClause(t, b, m)) || verbNounCount(t, b, i, unit, after, m);
+    } else if (cue && unit === '类') {
+      // 提升类, 新建类, 民生类: a kind named by what it does, not a count.
+      blank = false;
     } else if (cue && (!verb || endsClause || framed || strong)) {
       // 人, 期, 天 and their kind are words of their own too often to follow a one-character cue (在人与…, 在部内).
       // A one-character cue (在, 后, 约) asks for a number only before a unit that needs one or at a clause's end.
@@ -409,7 +442,9 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       // After a word, not after a label's colon ("（单位：万元）"); "住院人次统计": a unit inside a noun phrase is a measure's name.
       blank = HAN.test(before) && before !== '位' && !(HAN.test(after) && !framed && !m.functionChars.has(after));
     } else {
-      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!m.suffixCounters.has(unit) || (!'头台口'.includes(unit) && cueInClause(t, b, m))) && !isName(t, i, m);
+      // 元, 张 and 项, 处, 家 end nouns and names too often (负责人, 综合处): a count only in a clause that counts.
+      const needsCue = m.suffixCounters.has(unit) || m.countedCueCounters.has(unit);
+      blank = (m.clauseCounters.has(unit) || m.countedCueCounters.has(unit)) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!needsCue || (!'头台口'.includes(unit) && cueInClause(t, b, m))) && !isName(t, i, m);
     }
     if (!blank) {
       // The whole unit was read: "微克/立方米" is not looked at again as "方" + "米".
@@ -421,6 +456,18 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     report(p, start, i + len, 'blank', unit);
     i += len - 1;
   }
+}
+
+/**
+ * "排查隐患处，", "涉及资金元，": a counting verb, a two-character noun and a counter at an item's end, where the
+ * counter makes a word only with the noun's last character (患处, 金元). Where noun and counter make a word of their own
+ * (走访企业家, 帮扶困难户, 设立办事处) the text names what was counted and is left alone.
+ */
+function verbNounCount(t: string, b: number, i: number, unit: string, after: string, m: Model): boolean {
+  if (b < 3 || !after || !'、，。；,;'.includes(after)) return false;
+  if (!m.clauseCounters.has(unit) && !m.countedCueCounters.has(unit)) return false;
+  if (!m.verbCues.has(t.slice(b - 3, b - 1)) || !HAN.test(t[b - 1]!) || !HAN.test(t[b]!) || m.functionChars.has(t[b - 1]!)) return false;
+  return !m.words.has(t.slice(b - 1, i + unit.length)) && !m.words.has(t.slice(b - 2, i + unit.length));
 }
 
 /**
