@@ -444,7 +444,8 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     } else {
       // 元, 张 and 项, 处, 家 end nouns and names too often (负责人, 综合处): a count only in a clause that counts.
       const needsCue = m.suffixCounters.has(unit) || m.countedCueCounters.has(unit);
-      blank = (m.clauseCounters.has(unit) || m.countedCueCounters.has(unit)) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!needsCue || (!'头台口'.includes(unit) && cueInClause(t, b, m))) && !isName(t, i, m);
+      // "新增首贷户的企业": before 的 such a counter ends a name more often than a count.
+      blank = (m.clauseCounters.has(unit) || m.countedCueCounters.has(unit)) && ((endsClause && !(needsCue && after === '的')) || framed) && HAN.test(before) && !m.functionChars.has(before) && (!needsCue || (!'头台口'.includes(unit) && cueInClause(t, b, m))) && !isName(t, i, m);
     }
     if (!blank) {
       // The whole unit was read: "微克/立方米" is not looked at again as "方" + "米".

@@ -318,3 +318,30 @@ describe('no gap: a counted noun and its counter, blank dates, role brackets', (
     expect(await found(line)).toEqual([]);
   });
 });
+
+describe('quantity contexts and units the first lists lacked', () => {
+  test.each([
+    ['机房温度连续个月超标。', '个月'],
+    ['群众办事往返次才办结。', '次'],
+    ['降雨量比常年偏少成。', '成'],
+    ['避难场所可容纳人；', '人'],
+    ['日志保存不少于年。', '年'],
+    ['对问题学校限期日内整改。', '日'],
+    ['墙体外闪最大处为厘米。', '厘米'],
+    ['集装箱吞吐量达到万标箱。', '万标箱'],
+    ['每人每月给予元运营补贴。', '元'],
+  ])('%s', async (line, unit) => {
+    const messages = await lintText(`关于做好防汛工作的通知\n${line}\n`);
+    expect(messages.map((m) => m.message)).toContain(`数字空缺："${unit}"前缺少数字`);
+  });
+
+  test.each([
+    '学生上课时要专心，保证培训课时。',
+    '请按月提供辖内新增首贷户的企业名称。',
+    '从三季度起，每季度直报数据。',
+    '每处设物资储备间，储备帐篷和折叠床。',
+    '在年内完成，按小时计费，连续三年获评先进。',
+  ])('no blank: %s', async (line) => {
+    expect(await found(line)).toEqual([]);
+  });
+});
