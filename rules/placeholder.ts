@@ -258,7 +258,9 @@ function findPrompts(p: Paragraph, m: Model, take: (s: number, e: number) => boo
     // 【】, 〔〕, ［］ and angle brackets never hold a role as a label in a 公文 sentence; round ones do ("市发改委（牵头单位）").
     const round = t[i] === '（' || t[i] === '(' || t[i] === '《';
     const role = m.role.test(inner) && (!round || !HAN.test(prev) || m.functionChars.has(prev) || /[由请至到报交向]/.test(prev));
-    if ((role || isPrompt(inner, t[i]!, t[j + 1] ?? '', m)) && take(i, j + 1)) report(p, i, j + 1, 'prompt');
+    // "参加会议人员：【参会人员名单】": inside a sentence 【】 hold a slot; at a paragraph's start, a label (【典型案例】).
+    const inSentence = t[i] === '【' && t.slice(0, i).trim() !== '' && inner.length <= 16 && /^[\p{Script=Han}、]+$/u.test(inner);
+    if ((role || inSentence || isPrompt(inner, t[i]!, t[j + 1] ?? '', m)) && take(i, j + 1)) report(p, i, j + 1, 'prompt');
     i = j;
   }
 }
@@ -329,6 +331,29 @@ function unitAt(t: string, i: number, m: Model): { unit: string; compound: boole
   return unit ? { unit, compound: false } : undefined;
 }
 
+/** The sentence around i is about scores: 分值, 考核, 考评, 评分, 总分, 绩效, 计分, 积分, 赋分. */
+function scoreSentence(t: string, i: number): boolean {
+  let a = i;
+  while (a > 0 && i - a < 60 && !'。；！？\n'.includes(t[a - 1]!)) a--;
+  let z = i;
+  while (z < t.length && z - i < 30 && !'。；！？\n'.includes(t[z]!)) z++;
+  return /分值|考核|考评|评分|总分|绩效|计分|积分|赋分|得分/.test(t.slice(a, z));
+}
+
+/** A number and the same counter earlier in the sentence that ends at `b` (156个农贸市场、个超市). */
+function siblingCount(t: string, b: number, unit: string): boolean {
+  for (let k = b - 1; k > 0 && b - k < 60; k--) {
+    if ('。；！？\n'.includes(t[k]!)) return false;
+    if (t.startsWith(unit, k) && /[0-9一二三四五六七八九十两]/.test(t[k - 1]!)) return true;
+  }
+  return false;
+}
+
+/** Whether a magnitude and a unit start at i (万元, 万人). */
+function compoundAt(t: string, i: number, m: Model): boolean {
+  return unitAt(t, i, m)?.compound ?? false;
+}
+
 /** Counters and units with no number before them. */
 function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
   const t = p.norm;
@@ -347,13 +372,19 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
         continue;
       }
     }
-    // "提高成以上", "不低于分，": tenths and a score right after a quantity context of two or more characters.
+    // "提高成以上", "不低于分，": tenths and a score right after a quantity context of two or more characters;
+    // "，成以上在建筑业", "完好率在成以上": tenths opening a clause or after a one-character cue, before 以上/以下/左右;
+    // "该项分值为分", "考评扣分", "总分的分": a score left out, in a sentence about scores (not 予以扣分).
     if ((t[i] === '成' || t[i] === '分') && !inQuote[i] && /^(?:[，。；、）,;]|以上|以下|左右|$)/.test(t.slice(i + 1, i + 3))) {
       let cue = '';
       for (let k = Math.min(m.maxCue, i); k >= 2 && !cue; k--) if (m.cues.has(t.slice(i - k, i))) cue = t.slice(i - k, i);
-      if (cue) {
-        covered.fill(1, i - cue.length, i + 1);
-        report(p, i - cue.length, i + 1, 'blank', t[i]!);
+      const prev = t[i - 1] ?? '';
+      const tenths = t[i] === '成' && /^(?:以上|以下|左右)/.test(t.slice(i + 1)) && (prev === '' || CLAUSE_BREAK.has(prev) || '在约近达超占逾'.includes(prev));
+      const score = t[i] === '分' && /[为的扣加减占计]/.test(prev) && !/(?:予以|进行|酌情|一律|适当|不)$/.test(t.slice(Math.max(0, i - 3), i - 1)) && scoreSentence(t, i);
+      if (cue || tenths || score) {
+        const start = cue ? i - cue.length : tenths && '在约近达超占逾'.includes(prev) && prev ? i - 1 : i;
+        covered.fill(1, start, i + 1);
+        report(p, start, i + 1, 'blank', t[i]!);
         continue;
       }
     }
@@ -397,7 +428,11 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     // "第三十条  条": a counter after a counter is a heading's echo, not a count — unless the noun before ends in
     // the same counter and the clause counts ("走访农户户，").
     const doubled = before === unit && HAN.test(t[b - 1] ?? '') && !m.counting.has(t[b - 1]!) && (m.words.has(t.slice(b - 1, b + 1)) || m.words.has(t.slice(b - 2, b + 1))) && '、，。；,;'.includes(after) && after !== '' && cueInClause(t, b - 1, m);
-    if (!doubled && (m.counting.has(before) || covered[b] || m.clauseCounters.has(before) || m.cueCounters.has(before))) {
+    // "普通床位每张元": per item, and the sum left out.
+    const perItem = (m.clauseCounters.has(before) || m.cueCounters.has(before)) && t[b - 1] === '每' && (m.strongUnits.has(unit) || compoundAt(t, i, m));
+    // A counter that ends a noun (军人, 事件) and not a number (三条, 每张) is part of the noun: read on.
+    const nounEnd = (m.clauseCounters.has(before) || m.cueCounters.has(before)) && HAN.test(t[b - 1] ?? '') && !m.counting.has(t[b - 1]!) && m.words.has(t.slice(b - 1, b + 1));
+    if (!doubled && !perItem && (m.counting.has(before) || covered[b] || ((m.clauseCounters.has(before) || m.cueCounters.has(before)) && !nounEnd))) {
       i += len - 1;
       continue;
     }
@@ -416,7 +451,7 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     const strong = compound || m.strongUnits.has(unit);
     const worded = inWord(t, i, len, m, verb ? b : -1);
     let blank: boolean;
-    if (doubled) {
+    if (doubled || perItem) {
       blank = true;
     } else if (!inQuote[i] && '、，。；,;'.includes(after) && after && HAN.test(before) && (m.clauseCounters.has(unit) || (m.cueCounters.has(unit) && !worded)) && countedItem(t, b, m, worded)) {
       // "共检查企业家、发现隐患处、整改问题个": each item of a count after a counting verb wants its number, even
@@ -435,7 +470,10 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       // 人, 期, 天 and their kind are words of their own too often to follow a one-character cue (在人与…, 在部内).
       // A one-character cue (在, 后, 约) asks for a number only before a unit that needs one or at a clause's end.
       blank = cue.length > 1 || (!m.cueCounters.has(unit) && (strong || endsClause || framed));
-    } else if (before === '的' && m.clauseCounters.has(unit)) {
+    } else if (before === '、' && (m.clauseCounters.has(unit) || m.cueCounters.has(unit)) && HAN.test(after) && !worded && siblingCount(t, b, unit)) {
+      // "156个农贸市场、个超市": an item of a list whose sibling has its number.
+      blank = true;
+    } else if (before === '的' && (m.clauseCounters.has(unit) || (/^(?:%|％|‰|个百分点)$/.test(unit)))) {
       // "表现出的个方面问题": a counter right after 的 has lost its number.
       blank = true;
     } else if (strong) {
@@ -488,7 +526,9 @@ function gapBlank(t: string, i: number, m: Model): { start: number; unit: string
   // After a gap, 万/亿 and any measure word are a count too (疫苗　万剂, 苗木　万株).
   const magnitude = m.magnitudes.has(t[i]!) && HAN.test(t[i + 1] ?? '') ? t.slice(i, i + 2) : undefined;
   const known = unitAt(t, i, m)?.unit;
-  const unit = known ?? magnitude ?? (m.gapUnits.has(t[i]!) ? t[i]! : undefined);
+  // Any one character between the gap and a clause's end is a counter of its own (路灯　盏，, 机井　眼。).
+  const lone = HAN.test(t[i]!) && !m.functionChars.has(t[i]!) && !m.counting.has(t[i]!) && '，。；、'.includes(t[i + 1] ?? '') && t[i + 1] !== undefined ? t[i]! : undefined;
+  const unit = known ?? magnitude ?? (m.gapUnits.has(t[i]!) ? t[i]! : lone);
   if (!unit) return undefined;
   if (!known && unit === magnitude && m.words.has(unit)) return 'none';
   const end = i + unit.length;

@@ -345,3 +345,30 @@ describe('quantity contexts and units the first lists lacked', () => {
     expect(await found(line)).toEqual([]);
   });
 });
+
+describe('scores, tenths, list siblings, per-item sums and slots in 【】', () => {
+  test.each([
+    ['该项分值为分。', ['分']],
+    ['相关单位年度绩效考评扣分。', ['分']],
+    ['就业质量不高，成以上在建筑业，完好率在成以上。', ['成', '在成']],
+    ['对全市156个农贸市场、个超市开展检查。', ['、个']],
+    ['普通床位每张元，合格率由整治前的%提高到98.6%。', ['张元', '的%']],
+    ['人均联系退役军人名。', ['人名']],
+    ['复杂事件个工作日内办结。', ['件个工作日']],
+    ['参加会议人员：【参会人员名单】', ['【参会人员名单】']],
+    ['新装路灯　盏，', ['　盏']],
+  ])('%s', async (line, blanks) => {
+    expect(await found(line)).toEqual(blanks);
+  });
+
+  test.each([
+    '考核中予以扣分，按照评分标准进行扣分。',
+    '完成以上任务，形成以上共识。',
+    '“标题”后是章，章后是条，条后是条。',
+    '一级标题 一、二级标题 （一）',
+    '每张床位配备一名护理员，每人每月领取补贴。',
+    '退役军人事务局牵头，军人家属参加。',
+  ])('no blank: %s', async (line) => {
+    expect(await found(line)).toEqual([]);
+  });
+});
