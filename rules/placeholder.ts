@@ -11,7 +11,10 @@ import { defineRule, loadData, type Paragraph } from '../src/plugin-api.js';
 interface PlaceholderData {
   clauseCounters: string;
   cueCounters: string;
+  countedCueCounters: string;
   suffixCounters: string;
+  gapUnits: string;
+  scoreCues: string;
   units: string[];
   strongUnits: string[];
   magnitudes: string;
@@ -39,7 +42,10 @@ interface Model {
   strongUnits: Set<string>;
   clauseCounters: Set<string>;
   cueCounters: Set<string>;
+  countedCueCounters: Set<string>;
   suffixCounters: Set<string>;
+  gapUnits: Set<string>;
+  scoreCues: Set<string>;
   magnitudes: Set<string>;
   unitSuffixes: string[];
   counting: Set<string>;
@@ -103,7 +109,10 @@ function buildModel(): Model {
     strongUnits: new Set(d.strongUnits),
     clauseCounters: new Set([...d.clauseCounters, ...d.units.filter((u) => !d.strongUnits.includes(u))]),
     cueCounters: new Set(d.cueCounters),
+    countedCueCounters: new Set(d.countedCueCounters),
     suffixCounters: new Set(d.suffixCounters),
+    gapUnits: new Set(d.gapUnits),
+    scoreCues: new Set(d.scoreCues),
     magnitudes: new Set(d.magnitudes),
     unitSuffixes: d.unitSuffixes,
     counting: new Set([...d.numerals, ...d.determiners]),
@@ -136,10 +145,24 @@ const CN_NUMERAL = /[一二三四五六七八九十〇零]/;
 
 /** Blank dates: "  年  月  日", "2024年 月 日", "6月 日", "20XX年X月X日", "××月××日", "○月○日". */
 const DATE =
-  /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×○〇◯□＿_…]{2,8}|[ \u3000]{1,8})?年[ \u3000]{0,4})?(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?月(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \u3000]{1,6})?日/g;
-const YEAR_MONTH = /(\d{4}|\d{2}[XxＸｘ×]{2}|[XxＸｘ×]{2,4})年[ \u3000]{0,4}([XxＸｘ×○〇◯]{1,2}|[ \u3000]{1,6})月/g;
+  /(?:(\d{4}|\d{2}[XxＸｘ×]{2}|\d{2}[ \t\u00a0]{1,8}|[XxＸｘ×○〇◯□＿_…]{2,8}|[ \t\u00a0]{1,12})?年[ \t\u00a0]{0,6})?(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \t\u00a0]{1,8})?月(\d{1,2}|[XxＸｘ×○〇◯□＿_…]{1,6}|[ \t\u00a0]{1,8})?日/g;
+const YEAR_MONTH = /(\d{4}|\d{2}[XxＸｘ×]{2}|\d{2}[ \t\u00a0]{1,8}|[XxＸｘ×]{2,4}|[ \t\u00a0]{1,12})年[ \t\u00a0]{0,6}([XxＸｘ×○〇◯]{1,2}|[ \t\u00a0]{1,8})月/g;
 const MARKS = /\d{2}[XxＸｘ×]{2}年|[XxＸｘ×✕]+|[○〇◯]+|□{2,}|某某|[＿_]{2,}|第[ \u3000]{0,4}[条章款项节次届批期号轮位周名段层级季]|〔\d{4}〕号|\[\s*\]|【\s*】/g;
-const BLANK_PART = /^(?:[ \u3000]+|.*[XxＸｘ×○〇◯□＿_…].*)$/;
+/** "20　年": a year with its last two digits left out (not "近20 年来", a number and a space from a PDF). */
+const YEAR_GAP = /(?<![\d.])(?:19|20)([ \t\u00a0]{1,8})年(?![来间内以后前中里左多余])/g;
+const BLANK_PART = /^(?:\d{0,2}[ \t\u00a0]+|.*[XxＸｘ×○〇◯□＿_…].*)$/;
+
+/**
+ * A date whose parts were left out with no spaces: "2024年月日前", "6月日前", "于年月日前", "日期：年月日". A label of
+ * a form ("出生年月日：") and 日 in a word ("6月日均客流") are not blanks.
+ */
+function emptyDate(t: string, x: RegExpExecArray): boolean {
+  if (x[3]) return false;
+  const end = x.index + x[0].length;
+  if (!/^(?:[前起止至后，。；、]|$)/.test(t.slice(end, end + 1))) return false;
+  if (x[2] || (x[1] && /^\d{4}$/.test(x[1]))) return true;
+  return !x[1] && (/[于在至到自：]$/.test(t.slice(0, x.index)) || t.trim() === x[0]);
+}
 
 type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'template' | 'date' | 'prompt', unit?: string) => void;
 
@@ -156,13 +179,20 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
     re.lastIndex = 0;
     for (let x = re.exec(t); x; x = re.exec(t)) {
       const parts = x.slice(1).filter((s): s is string => s !== undefined && s !== '');
-      if (!parts.some((s) => BLANK_PART.test(s))) continue;
-      // A year of digits with an empty month and day that carry no spaces is a label ("出生年月日"), not a blank.
+      if (!parts.some((s) => BLANK_PART.test(s)) && !(re === DATE && emptyDate(t, x))) continue;
       let start = x.index;
       while (start < x.index + x[0].length && SPACE.test(t[start]!)) start++;
       const end = x.index + x[0].length;
       if (start < end && take(start, end)) report(p, start, end, 'date');
     }
+  }
+
+  YEAR_GAP.lastIndex = 0;
+  for (let x = YEAR_GAP.exec(t); x; x = YEAR_GAP.exec(t)) {
+    // A template's gap is wide or full-width; one half-width space is how PDF text sets a number apart.
+    if (x[1]!.length < 2 && !p.text.slice(x.index, x.index + x[0].length).includes('\u3000')) continue;
+    const end = x.index + x[0].length;
+    if (take(x.index, end)) report(p, x.index, end, 'date');
   }
 
   MARKS.lastIndex = 0;
@@ -225,8 +255,12 @@ function findPrompts(p: Paragraph, m: Model, take: (s: number, e: number) => boo
     const inner = t.slice(i + 1, j).trim();
     // "由（责任部门）配合": a bracket holding only a role or field noun stands in for the value when no name comes before it.
     const prev = t[i - 1] ?? '';
-    const role = m.role.test(inner) && (!HAN.test(prev) || m.functionChars.has(prev) || /[由请至到报交向]/.test(prev));
-    if ((role || isPrompt(inner, t[i]!, t[j + 1] ?? '', m)) && take(i, j + 1)) report(p, i, j + 1, 'prompt');
+    // 【】, 〔〕, ［］ and angle brackets never hold a role as a label in a 公文 sentence; round ones do ("市发改委（牵头单位）").
+    const round = t[i] === '（' || t[i] === '(' || t[i] === '《';
+    const role = m.role.test(inner) && (!round || !HAN.test(prev) || m.functionChars.has(prev) || /[由请至到报交向]/.test(prev));
+    // "参加会议人员：【参会人员名单】": inside a sentence 【】 hold a slot; at a paragraph's start, a label (【典型案例】).
+    const inSentence = t[i] === '【' && t.slice(0, i).trim() !== '' && inner.length <= 16 && /^[\p{Script=Han}、]+$/u.test(inner);
+    if ((role || inSentence || isPrompt(inner, t[i]!, t[j + 1] ?? '', m)) && take(i, j + 1)) report(p, i, j + 1, 'prompt');
     i = j;
   }
 }
@@ -242,7 +276,7 @@ function isPrompt(inner: string, open: string, next: string, m: Model): boolean 
   if (m.promptNouns.has(bare)) return true;
   if (round || open === '〔' || open === '《' || open === '「' || open === '『') {
     // Round brackets and book-title marks carry real text; only a prompt that names what to fill in counts.
-    return /(?:名称|姓名|具体|此处|填写|输入|待定|待补充)/.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
+    return /(?:名称|姓名|具体|此处|填写|填报|填入|输入|录入|写明|待定|待补充|待填|待核实|待确认)/.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
   }
   if (inner.length > 16) return false;
   if (m.prompts.some((w) => inner.includes(w))) return true;
@@ -297,11 +331,63 @@ function unitAt(t: string, i: number, m: Model): { unit: string; compound: boole
   return unit ? { unit, compound: false } : undefined;
 }
 
+/** The sentence around i is about scores: 分值, 考核, 考评, 评分, 总分, 绩效, 计分, 积分, 赋分. */
+function scoreSentence(t: string, i: number): boolean {
+  let a = i;
+  while (a > 0 && i - a < 60 && !'。；！？\n'.includes(t[a - 1]!)) a--;
+  let z = i;
+  while (z < t.length && z - i < 30 && !'。；！？\n'.includes(t[z]!)) z++;
+  return /分值|考核|考评|评分|总分|绩效|计分|积分|赋分|得分/.test(t.slice(a, z));
+}
+
+/** A number and the same counter earlier in the sentence that ends at `b` (156个农贸市场、个超市). */
+function siblingCount(t: string, b: number, unit: string): boolean {
+  for (let k = b - 1; k > 0 && b - k < 60; k--) {
+    if ('。；！？\n'.includes(t[k]!)) return false;
+    if (t.startsWith(unit, k) && /[0-9一二三四五六七八九十两]/.test(t[k - 1]!)) return true;
+  }
+  return false;
+}
+
+/** Whether a magnitude and a unit start at i (万元, 万人). */
+function compoundAt(t: string, i: number, m: Model): boolean {
+  return unitAt(t, i, m)?.compound ?? false;
+}
+
 /** Counters and units with no number before them. */
 function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
   const t = p.norm;
   for (let i = 0; i < t.length; i++) {
     if (covered[i]) continue;
+    // "走访农户　户", "检查　家企业": a counter right after a gap left for its number.
+    if (i > 0 && SPACE.test(t[i - 1]!) && !inQuote[i]) {
+      const gap = gapBlank(t, i, m);
+      // Spaced-out text, or a word after a slip of the space bar: no count at all.
+      if (gap === 'none') continue;
+      if (gap) {
+        const end = i + gap.unit.length;
+        covered.fill(1, gap.start, end);
+        report(p, gap.start, end, 'blank', gap.unit);
+        i = end - 1;
+        continue;
+      }
+    }
+    // "提高成以上", "不低于分，": tenths and a score right after a quantity context of two or more characters;
+    // "，成以上在建筑业", "完好率在成以上": tenths opening a clause or after a one-character cue, before 以上/以下/左右;
+    // "该项分值为分", "考评扣分", "总分的分": a score left out, in a sentence about scores (not 予以扣分).
+    if ((t[i] === '成' || t[i] === '分') && !inQuote[i] && /^(?:[，。；、）,;]|以上|以下|左右|$)/.test(t.slice(i + 1, i + 3))) {
+      let cue = '';
+      for (let k = Math.min(m.maxCue, i); k >= 2 && !cue; k--) if (m.cues.has(t.slice(i - k, i))) cue = t.slice(i - k, i);
+      const prev = t[i - 1] ?? '';
+      const tenths = t[i] === '成' && /^(?:以上|以下|左右)/.test(t.slice(i + 1)) && (prev === '' || CLAUSE_BREAK.has(prev) || '在约近达超占逾'.includes(prev));
+      const score = t[i] === '分' && /[为的扣加减占计]/.test(prev) && !/(?:予以|进行|酌情|一律|适当|不)$/.test(t.slice(Math.max(0, i - 3), i - 1)) && scoreSentence(t, i);
+      if (cue || tenths || score) {
+        const start = cue ? i - cue.length : tenths && '在约近达超占逾'.includes(prev) && prev ? i - 1 : i;
+        covered.fill(1, start, i + 1);
+        report(p, start, i + 1, 'blank', t[i]!);
+        continue;
+      }
+    }
     // "为期年", "历时月完成": a span of time after 为期/历时/提前 with no number (not 年限, 年度, 月底: words).
     if ('年月天日周'.includes(t[i]!) && !inQuote[i] && (!HAN.test(t[i + 1] ?? '') || '完内后前以即的'.includes(t[i + 1]!))) {
       const cue = m.timeCues.find((c) => t.startsWith(c, i - c.length));
@@ -338,8 +424,15 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     let b = i - 1;
     while (b >= 0 && SPACE.test(t[b]!)) b--;
     const before = t[b] ?? '';
-    // "第三十条  条": a counter after a counter is a heading's echo, not a count.
-    if (m.counting.has(before) || covered[b] || m.clauseCounters.has(before) || m.cueCounters.has(before)) {
+    const after = t[i + len] ?? '';
+    // "第三十条  条": a counter after a counter is a heading's echo, not a count — unless the noun before ends in
+    // the same counter and the clause counts ("走访农户户，").
+    const doubled = before === unit && HAN.test(t[b - 1] ?? '') && !m.counting.has(t[b - 1]!) && (m.words.has(t.slice(b - 1, b + 1)) || m.words.has(t.slice(b - 2, b + 1))) && '、，。；,;'.includes(after) && after !== '' && cueInClause(t, b - 1, m);
+    // "普通床位每张元": per item, and the sum left out.
+    const perItem = (m.clauseCounters.has(before) || m.cueCounters.has(before)) && t[b - 1] === '每' && (m.strongUnits.has(unit) || compoundAt(t, i, m));
+    // A counter that ends a noun (军人, 事件) and not a number (三条, 每张) is part of the noun: read on.
+    const nounEnd = (m.clauseCounters.has(before) || m.cueCounters.has(before)) && HAN.test(t[b - 1] ?? '') && !m.counting.has(t[b - 1]!) && m.words.has(t.slice(b - 1, b + 1));
+    if (!doubled && !perItem && (m.counting.has(before) || covered[b] || ((m.clauseCounters.has(before) || m.cueCounters.has(before)) && !nounEnd))) {
       i += len - 1;
       continue;
     }
@@ -353,13 +446,14 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
         break;
       }
     }
-    const after = t[i + len] ?? '';
     const endsClause = after === '' || CLAUSE_END.has(after) || after === '的';
     const framed = m.frames.some((f) => t.startsWith(f, i + len));
     const strong = compound || m.strongUnits.has(unit);
     const worded = inWord(t, i, len, m, verb ? b : -1);
     let blank: boolean;
-    if (!inQuote[i] && '、，。；,;'.includes(after) && after && HAN.test(before) && (m.clauseCounters.has(unit) || (m.cueCounters.has(unit) && !worded)) && countedItem(t, b, m, worded)) {
+    if (doubled || perItem) {
+      blank = true;
+    } else if (!inQuote[i] && '、，。；,;'.includes(after) && after && HAN.test(before) && (m.clauseCounters.has(unit) || (m.cueCounters.has(unit) && !worded)) && countedItem(t, b, m, worded)) {
       // "共检查企业家、发现隐患处、整改问题个": each item of a count after a counting verb wants its number, even
       // where the noun and the counter make a word (企业家).
       blank = true;
@@ -368,19 +462,28 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       blank = false;
     } else if (worded) {
       // "累计报告手足口病例，": a total asked for and no number given, though 病例 is a word.
-      blank = endsClause && m.clauseCounters.has(unit) && strongCueInClause(t, b, m);
+      blank = (endsClause && m.clauseCounters.has(unit) && strongCueInClause(t, b, m)) || verbNounCount(t, b, i, unit, after, m);
+    } else if (cue && unit === '类') {
+      // 提升类, 新建类, 民生类: a kind named by what it does, not a count.
+      blank = false;
     } else if (cue && (!verb || endsClause || framed || strong)) {
       // 人, 期, 天 and their kind are words of their own too often to follow a one-character cue (在人与…, 在部内).
       // A one-character cue (在, 后, 约) asks for a number only before a unit that needs one or at a clause's end.
       blank = cue.length > 1 || (!m.cueCounters.has(unit) && (strong || endsClause || framed));
-    } else if (before === '的' && m.clauseCounters.has(unit)) {
+    } else if (before === '、' && (m.clauseCounters.has(unit) || m.cueCounters.has(unit)) && HAN.test(after) && !worded && siblingCount(t, b, unit)) {
+      // "156个农贸市场、个超市": an item of a list whose sibling has its number.
+      blank = true;
+    } else if (before === '的' && (m.clauseCounters.has(unit) || (/^(?:%|％|‰|个百分点)$/.test(unit)))) {
       // "表现出的个方面问题": a counter right after 的 has lost its number.
       blank = true;
     } else if (strong) {
       // After a word, not after a label's colon ("（单位：万元）"); "住院人次统计": a unit inside a noun phrase is a measure's name.
       blank = HAN.test(before) && before !== '位' && !(HAN.test(after) && !framed && !m.functionChars.has(after));
     } else {
-      blank = m.clauseCounters.has(unit) && (endsClause || framed) && HAN.test(before) && !m.functionChars.has(before) && (!m.suffixCounters.has(unit) || (!'头台口'.includes(unit) && cueInClause(t, b, m))) && !isName(t, i, m);
+      // 元, 张 and 项, 处, 家 end nouns and names too often (负责人, 综合处): a count only in a clause that counts.
+      const needsCue = m.suffixCounters.has(unit) || m.countedCueCounters.has(unit);
+      // "新增首贷户的企业": before 的 such a counter ends a name more often than a count.
+      blank = (m.clauseCounters.has(unit) || m.countedCueCounters.has(unit)) && ((endsClause && !(needsCue && after === '的')) || framed) && HAN.test(before) && !m.functionChars.has(before) && (!needsCue || (!'头台口'.includes(unit) && cueInClause(t, b, m))) && !isName(t, i, m);
     }
     if (!blank) {
       // The whole unit was read: "微克/立方米" is not looked at again as "方" + "米".
@@ -392,6 +495,73 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     report(p, start, i + len, 'blank', unit);
     i += len - 1;
   }
+}
+
+/**
+ * "排查隐患处，", "涉及资金元，": a counting verb, a two-character noun and a counter at an item's end, where the
+ * counter makes a word only with the noun's last character (患处, 金元). Where noun and counter make a word of their own
+ * (走访企业家, 帮扶困难户, 设立办事处) the text names what was counted and is left alone.
+ */
+function verbNounCount(t: string, b: number, i: number, unit: string, after: string, m: Model): boolean {
+  if (b < 3 || !after || !'、，。；,;'.includes(after)) return false;
+  if (!m.clauseCounters.has(unit) && !m.countedCueCounters.has(unit)) return false;
+  if (!m.verbCues.has(t.slice(b - 3, b - 1)) || !HAN.test(t[b - 1]!) || !HAN.test(t[b]!) || m.functionChars.has(t[b - 1]!)) return false;
+  return !m.words.has(t.slice(b - 1, i + unit.length)) && !m.words.has(t.slice(b - 2, i + unit.length));
+}
+
+/**
+ * A counter or unit right after a gap of spaces that follows a word: the drafter left room for a number there
+ * ("走访农户　户", "检查企业　家", "检查　家企业", "投资　万元", "得　分", "提高　成", "于　月"). A 公文 sentence has no
+ * space inside it otherwise, so the gap is the evidence; the guards are for the text that has spaces of its own.
+ * Returns where the gap starts and the unit; 'none' where the text's own spaces rule out any count here;
+ * undefined where the gap says nothing (no word before it) and the other evidence decides.
+ */
+function gapBlank(t: string, i: number, m: Model): { start: number; unit: string } | 'none' | undefined {
+  let b = i - 1;
+  while (b >= 0 && SPACE.test(t[b]!)) b--;
+  // A paragraph's indent is no gap.
+  if (b < 0) return undefined;
+  const before = t[b]!;
+  if (!HAN.test(before) || m.counting.has(before)) return undefined;
+  // After a gap, 万/亿 and any measure word are a count too (疫苗　万剂, 苗木　万株).
+  const magnitude = m.magnitudes.has(t[i]!) && HAN.test(t[i + 1] ?? '') ? t.slice(i, i + 2) : undefined;
+  const known = unitAt(t, i, m)?.unit;
+  // Any one character between the gap and a clause's end is a counter of its own (路灯　盏，, 机井　眼。).
+  const lone = HAN.test(t[i]!) && !m.functionChars.has(t[i]!) && !m.counting.has(t[i]!) && '，。；、'.includes(t[i + 1] ?? '') && t[i + 1] !== undefined ? t[i]! : undefined;
+  const unit = known ?? magnitude ?? (m.gapUnits.has(t[i]!) ? t[i]! : lone);
+  if (!unit) return undefined;
+  if (!known && unit === magnitude && m.words.has(unit)) return 'none';
+  const end = i + unit.length;
+  const prior = t[b - 1] ?? '';
+  let cue = '';
+  for (let k = Math.min(m.maxCue, b + 1); k >= 1 && !cue; k--) {
+    const w = t.slice(b + 1 - k, b + 1);
+    if (m.cues.has(w) || m.verbCues.has(w) || m.timeCues.includes(w)) cue = w;
+  }
+  // Spaced-out text (附　件, 姓　名, a name 王　成) has one character standing alone before the gap;
+  // a counter with its number before the gap (第一条　本办法, 5日　起) is a heading's or a date's.
+  // 第　位 is a leftover of its own (findLeftovers), or a web page's visit counter.
+  if (before === '第') return 'none';
+  if (!cue && !HAN.test(prior)) return 'none';
+  if (!cue && m.counting.has(prior)) return undefined;
+  // 即日　起, 2024年　起: a start in time.
+  if (unit === '起' && '年月日时'.includes(before)) return 'none';
+  // A word that starts at the unit (人员, 个人, 项目, 成立, 分析, 日常) had a slip of the space bar before it;
+  // a date part before 前/起/底 (于　日前, 于　年底) is still a date part.
+  const datePart = '年月日'.includes(unit) && '前起止后内底初中末'.includes(t[end] ?? '');
+  for (let k = 1; k <= 3 && end + k <= t.length && !datePart; k++) if (m.words.has(t.slice(i, end + k))) return 'none';
+  // Letter-spaced text goes on with a space after the unit too (单　位　名　称).
+  let a = end;
+  while (a < t.length && SPACE.test(t[a]!)) a++;
+  if (a > end && HAN.test(t[a] ?? '')) return 'none';
+  if (m.gapUnits.has(unit)) {
+    // 成 (tenths) follows a change or share (提高　成, 占　成); 分 (a score) a score verb (得　分, 扣　分).
+    if (unit === '成' && !m.cues.has(cue)) return 'none';
+    if (unit === '分') return m.cues.has(cue) || m.scoreCues.has(before) ? { start: b + 1, unit } : 'none';
+    // 今　年, 分　类, 完　成: a word split by a slip, not a count.
+    if (!cue && (m.words.has(before + unit) || m.words.has(prior + before + unit))) return 'none';
+  }
+  return { start: b + 1, unit };
 }
 
 /**

@@ -15,7 +15,7 @@ if (!dictPath) {
   process.exit(2);
 }
 const data = JSON.parse(readFileSync(new URL('../rules/data/placeholder.json', import.meta.url), 'utf8'));
-const singles = new Set([...data.clauseCounters, ...data.cueCounters, ...data.magnitudes]);
+const singles = new Set([...data.clauseCounters, ...data.cueCounters, ...data.gapUnits, ...data.magnitudes]);
 const units = [...data.units].filter((u) => u.length > 1);
 const unitSet = new Set(data.units);
 const counting = new Set([...data.numerals, ...data.determiners]);

@@ -4,7 +4,10 @@
 //
 //   node scripts/accuracy/run.mjs                  every set, a table per set
 //   node scripts/accuracy/run.mjs --sets dev       only these sets (comma-separated)
-//   node scripts/accuracy/run.mjs --check          also fail (exit 1) when a figure is below README's
+//   node scripts/accuracy/run.mjs --check          also fail (exit 1) when a figure is below README's, or a rule
+//                                                  page's accuracy block differs from the figures now
+//   node scripts/accuracy/run.mjs --write-docs     write each rule group's figures into its rule pages
+//                                                  (docs/rules/<id>.md, the block between accuracy markers)
 //   node scripts/accuracy/run.mjs --json           the figures as JSON
 //   node scripts/accuracy/run.mjs --bin <wenfeng.js>  measure another build (e.g. the one before a change)
 //   node scripts/accuracy/run.mjs --misses dev     list the misses and false alarms of a set (dev or dev2
@@ -16,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseMarked } from './marks.mjs';
 import { matchSet, precisionSetFigures } from './score.mjs';
+import { docsMeasurable, staleDocs, writeDocs } from './docs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ACCURACY = path.join(ROOT, 'test/accuracy');
@@ -109,7 +113,25 @@ try {
 if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
 else printTables(report);
 
-if (args.includes('--check')) process.exit(checkAgainstReadme(report) ? 0 : 1);
+if (args.includes('--write-docs')) {
+  if (!docsMeasurable(report)) {
+    console.error('--write-docs needs the heldout, once, dev and precision sets (leave out --sets)');
+    process.exit(2);
+  }
+  const changed = writeDocs(ROOT, report);
+  console.log(changed.length ? `\nwrote the accuracy block of ${changed.join(', ')}` : '\nevery rule page already has these figures');
+}
+
+if (args.includes('--check')) process.exit(checkAgainstReadme(report) & checkDocs(report) ? 0 : 1);
+
+/** The rule pages quote the figures now; measured on fewer sets there is nothing to compare. */
+function checkDocs(r) {
+  if (!docsMeasurable(r)) return true;
+  const stale = staleDocs(ROOT, r);
+  for (const line of stale) console.error(`${line} (run: node scripts/accuracy/run.mjs --write-docs)`);
+  if (!stale.length) console.log('accuracy: every rule page quotes the figures now');
+  return stale.length === 0;
+}
 
 function printTables(r) {
   for (const [name, s] of Object.entries(r.sets)) {

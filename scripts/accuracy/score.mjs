@@ -15,6 +15,9 @@ const RULE_GROUP = {
 
 export const groupOf = (ruleId) => RULE_GROUP[ruleId];
 
+/** The rules whose findings a group's figures count, in the order of RULE_GROUP. */
+export const rulesOf = (group) => Object.keys(RULE_GROUP).filter((r) => RULE_GROUP[r] === group);
+
 const overlaps = (m, s) => m.line <= s.line && (m.endLine ?? m.line) >= s.line && (m.line < s.line || m.column <= s.endColumn) && ((m.endLine ?? m.line) > s.line || m.endColumn >= s.column);
 
 /** Scores every draft of a set; returns per-group figures and, on each draft, its misses and false alarms. */
@@ -57,6 +60,8 @@ export function precisionSetFigures(docs) {
   let warnOrError = 0;
   let warnOrErrorNoPunct = 0;
   const documents = [];
+  /** Errors and warnings per rule over the whole set (the rule pages quote them). */
+  const ruleTotals = {};
   for (const { file, result } of docs) {
     const n = result?.stats?.chars ?? 0;
     chars += n;
@@ -69,6 +74,10 @@ export function precisionSetFigures(docs) {
     warnOrErrorNoPunct += writing.filter((m) => m.ruleId !== 'punctuation' && m.ruleId !== 'heading-format').length;
     const byRule = {};
     for (const m of writing) byRule[m.ruleId] = (byRule[m.ruleId] ?? 0) + 1;
+    for (const m of counted) {
+      ruleTotals[m.ruleId] ??= { error: 0, warning: 0 };
+      ruleTotals[m.ruleId][m.severity]++;
+    }
     documents.push({ file, chars: n, warnOrError: writing.length, byRule: Object.entries(byRule).map(([k, v]) => `${k} ${v}`).join(', ') });
   }
   return {
@@ -77,6 +86,7 @@ export function precisionSetFigures(docs) {
     falseErrors,
     perThousand: (warnOrError * 1000) / Math.max(chars, 1),
     perThousandNoPunct: (warnOrErrorNoPunct * 1000) / Math.max(chars, 1),
+    ruleTotals,
     documents,
   };
 }
