@@ -6,7 +6,7 @@ import type { FileSettings } from '../config/resolve.js';
 import { buildDocument, documentStats } from '../document/build.js';
 import { estimatePages } from '../layout/estimate.js';
 import { readDocumentBytes } from '../readers/index.js';
-import { ReadError } from '../readers/types.js';
+import { ReadError, type ReadResult } from '../readers/types.js';
 import { fsError } from '../files/collect.js';
 import { countMessages, type FileResult } from './result.js';
 import { applyInlineControls } from './inline-control.js';
@@ -116,6 +116,19 @@ export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
     return result;
   }
 
+  try {
+    return await lintRead(read, opts, limits);
+  } catch (error) {
+    if (opts.strict && overCap(error)) throw error;
+    // A failure of ours after reading (layout, a reference) ends this file with one line; the run goes on.
+    const message = String((error as Error)?.message ?? error).split('\n')[0];
+    if (opts.debug) console.error(error);
+    return fatalResult(opts.path, `内部错误，已放弃此文件：${message}（请附上此文件报告问题）`, `internal error, file abandoned: ${message} (please report it with this file)`, locale);
+  }
+}
+
+async function lintRead(read: ReadResult, opts: LintFileOptions, limits: LintLimits): Promise<FileResult> {
+  const { locale } = opts.settings;
   const doc = await buildDocument(read, opts.path);
   const pages = await estimatePages(doc, { render: opts.render, absPath: opts.absPath, locale });
   doc.pages = pages;

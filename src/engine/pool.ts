@@ -98,7 +98,8 @@ export class WorkerPool {
           if (msg.renderNotice) adoptRenderNotice(msg.renderNotice);
           if (msg.result) resolve(msg.result);
           else if (msg.error?.name === 'ConfigError') reject(new ConfigError(msg.error.filepath ?? '', msg.error.keyPath ?? '', msg.error.zh ?? msg.error.message, msg.error.en ?? msg.error.message));
-          else reject(new Error(msg.error?.message ?? 'worker failed'));
+          // Anything else thrown in the worker ends this file with one line, never the whole run.
+          else resolve(job.onDeath({ outOfMemory: false, limitMb: this.memoryMb, cause: String(msg.error?.message ?? 'worker failed').split('\n')[0]! }));
         };
         const onError = (error: Error & { code?: string }): void => {
           replace();

@@ -29,6 +29,18 @@ describe('bad .docx', () => {
     expect(runCli(['bomb.docx', '--max-inflated-size', '64', '--format', 'json', '--rule', 'page-limit: off', '--timeout-per-page', '60'], { cwd: dir }).stdout).toContain('"fatal":false');
   });
 
+  test('a table cell spanning 2³² − 1 columns is read as spanning Word\'s 63, and the draft is checked', () => {
+    const dir = tempDir();
+    const cell = (span: string, text: string) => `<w:tc><w:tcPr><w:gridSpan w:val="${span}"/></w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const table = `<w:tbl><w:tr>${cell('4294967295', '全县排查隐患处')}${cell('1', '已整改')}</w:tr></w:tbl>`;
+    writeFileSync(join(dir, 'span.docx'), docxWith(`<w:p><w:r><w:t>关于排查情况的报告</w:t></w:r></w:p>${table}`));
+    const r = runCli(['span.docx', '--format', 'json', '--no-config'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const file = JSON.parse(r.stdout).files[0];
+    expect(file.fatal).toBe(false);
+    expect(file.pages.count).toBe(1);
+  });
+
   test('malformed and deeply nested XML', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'malformed.docx'), docxWith('<w:p><w:r></w:p>'));

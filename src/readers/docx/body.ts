@@ -20,6 +20,10 @@ import { readSection } from './section.js';
 import { readCellMargins, type StyleSheet } from './styles.js';
 import { symbolChar } from './symbols.js';
 import { cssLengthEmu, emu, int, onOff, twips } from './units.js';
+
+/** Word allows 63 columns in a table; a cell spanning 2³² of them (a damaged file) would size the layout's
+ *  column array by it. */
+const MAX_GRID_SPAN = 63;
 import { child, childrenNamed, elements, findDescendant, textOf, type XmlElement, type XmlNode } from './xml.js';
 
 /** What the kind and title decisions need to know about a paragraph, beyond its text. */
@@ -757,7 +761,7 @@ export class BodyReader {
       if (height !== undefined) row.height = height;
       for (const tc of this.tableParts(tr.children, 'w:tc')) {
         const tcPr = child(tc, 'w:tcPr');
-        const cell: TableCellFacts = { gridSpan: Math.max(1, int(child(tcPr, 'w:gridSpan')?.attrs['w:val']) ?? 1), blocks: [] };
+        const cell: TableCellFacts = { gridSpan: Math.min(MAX_GRID_SPAN, Math.max(1, int(child(tcPr, 'w:gridSpan')?.attrs['w:val']) ?? 1)), blocks: [] };
         const tcW = child(tcPr, 'w:tcW');
         const w = twips(tcW?.attrs['w:w']);
         if (w !== undefined) cell.width = { value: w, type: tcW?.attrs['w:type'] ?? 'dxa' };
