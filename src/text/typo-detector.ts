@@ -49,7 +49,7 @@ export interface DetectorOptions {
   maxLoneBucket: number;
 }
 
-export const defaultDetectorOptions: DetectorOptions = { minGain: 9, minRightBucket: 9, tokenCost: 2, maxLoneBucket: 30 };
+export const defaultDetectorOptions: DetectorOptions = { minGain: 11, minRightBucket: 9, tokenCost: 2, maxLoneBucket: 30 };
 
 /** Log2 cost of each kind of slip: how much less likely it is than a plain homophone. */
 const SLIP_COST: Record<SlipKind, number> = { sound: 0, 'near-sound': 2, shape: 2, dropped: 4, doubled: 4 };
