@@ -36,7 +36,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'draft.md'), DRAFT);
   copyFileSync(join(ROOT, 'fixtures/seeds/002-city-report.docx'), join(dir, 'report.docx'));
   copyFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), join(dir, 'other.txt'));
-  client = new RpcClient(dir);
+  // --stdio as VS Code's client passes it.
+  client = new RpcClient(dir, ['--stdio']);
   await client.initialize(pathToFileURL(dir).href, { debounceMs: 5 });
   uri = pathToFileURL(join(dir, 'draft.md')).href;
   doc = TextDocument.create(uri, 'markdown', 1, DRAFT);
