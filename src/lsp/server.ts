@@ -44,6 +44,8 @@ interface Pending {
   timer?: NodeJS.Timeout;
   running: boolean;
   again: boolean;
+  /** When the last check of this document ended (performance.now()). */
+  lastEnd: number;
 }
 
 export interface ServerOptions {
@@ -102,7 +104,7 @@ export function startServer(connection: Connection): void {
 
   const state = (uri: string): Pending => {
     let s = pending.get(uri);
-    if (!s) pending.set(uri, (s = { running: false, again: false }));
+    if (!s) pending.set(uri, (s = { running: false, again: false, lastEnd: -Infinity }));
     return s;
   };
 
@@ -110,6 +112,17 @@ export function startServer(connection: Connection): void {
     const s = state(uri);
     clearTimeout(s.timer);
     s.timer = setTimeout(() => void run(uri), delay);
+  };
+
+  /**
+   * After an edit: debounced on both edges. The first edit after a quiet spell is checked at once (a
+   * typist waits for nothing); edits that follow while a check runs or within the debounce wait for
+   * quiet, and then one check covers them all.
+   */
+  const edited = (uri: string): void => {
+    const s = state(uri);
+    const quiet = !s.running && !s.timer && performance.now() - s.lastEnd >= options.debounceMs;
+    schedule(uri, quiet ? 0 : options.debounceMs);
   };
 
   async function run(uri: string): Promise<void> {
@@ -126,6 +139,7 @@ export function startServer(connection: Connection): void {
       log(`${uri}: ${String((error as Error)?.stack ?? error)}`);
     } finally {
       s.running = false;
+      s.lastEnd = performance.now();
       if (s.again) {
         s.again = false;
         schedule(uri, 0);
@@ -189,7 +203,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => {
     // Opening fires this too; binary drafts are checked from disk, on open and on save only.
-    if (isTextFormat(pathOf(e.document.uri) ?? e.document.uri)) schedule(e.document.uri, options.debounceMs);
+    if (isTextFormat(pathOf(e.document.uri) ?? e.document.uri)) edited(e.document.uri);
   });
   documents.onDidSave((e) => {
     const path = pathOf(e.document.uri);
