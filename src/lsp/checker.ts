@@ -49,6 +49,9 @@ async function withTimeLimit<T>(work: Promise<T>, ms: number, onTimeout: () => T
 export class Checker {
   private session: LintSession;
   private pool?: WorkerPool;
+  /** Checks running in each pool: a pool replaced by a reload is closed once its last check is done. */
+  private readonly busy = new Map<WorkerPool, number>();
+  private readonly retired = new Set<WorkerPool>();
   private readonly options: SessionOptions;
 
   constructor(readonly root: string) {
@@ -62,7 +65,12 @@ export class Checker {
     this.session = new LintSession(this.options);
     const old = this.pool;
     this.pool = undefined;
-    void old?.close();
+    if (old) this.retire(old);
+  }
+
+  private retire(pool: WorkerPool): void {
+    if (this.busy.get(pool)) this.retired.add(pool);
+    else void pool.close();
   }
 
   /** Throws ConfigError for a config that cannot be used. */
@@ -116,17 +124,28 @@ export class Checker {
       const { WorkerPool } = await import('../engine/pool.js');
       this.pool = new WorkerPool(1, WORKER_URL, this.options);
     }
-    return this.pool.run({
-      path,
-      absPath,
-      bytes,
-      timeoutMs,
-      onTimeout: () => this.timedOut(path, locale, timeoutMs),
-      onDeath: (why) =>
-        why.outOfMemory
-          ? fatalResult(path, `超出内存限制（${why.limitMb} MB），已放弃此文件`, `out of memory (over the ${why.limitMb} MB limit); the file was abandoned`, locale)
-          : fatalResult(path, `检查此文件的线程意外退出（${why.cause}），已放弃此文件`, `the thread checking this file stopped unexpectedly (${why.cause}); the file was abandoned`, locale),
-    });
+    const pool = this.pool;
+    this.busy.set(pool, (this.busy.get(pool) ?? 0) + 1);
+    try {
+      return await pool.run({
+        path,
+        absPath,
+        bytes,
+        timeoutMs,
+        onTimeout: () => this.timedOut(path, locale, timeoutMs),
+        onDeath: (why) =>
+          why.outOfMemory
+            ? fatalResult(path, `超出内存限制（${why.limitMb} MB），已放弃此文件`, `out of memory (over the ${why.limitMb} MB limit); the file was abandoned`, locale)
+            : fatalResult(path, `检查此文件的线程意外退出（${why.cause}），已放弃此文件`, `the thread checking this file stopped unexpectedly (${why.cause}); the file was abandoned`, locale),
+      });
+    } finally {
+      const left = (this.busy.get(pool) ?? 1) - 1;
+      this.busy.set(pool, left);
+      if (left === 0) {
+        this.busy.delete(pool);
+        if (this.retired.delete(pool)) void pool.close();
+      }
+    }
   }
 
   private timedOut(path: string, locale: Locale, ms: number): FileResult {
@@ -135,7 +154,7 @@ export class Checker {
   }
 
   async close(): Promise<void> {
-    await this.pool?.close();
+    await Promise.all([this.pool, ...this.retired].map((p) => p?.close()));
   }
 }
 

@@ -2,7 +2,8 @@
 // editor opens: .txt and .md buffers are checked on open and as they change (debounced), Word, PDF and
 // OFD drafts on open and whenever they are saved (read from disk). It writes nothing to any document:
 // fixes are code actions the editor applies to its own buffer.
-import { basename } from 'node:path';
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
@@ -93,6 +94,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    for (const folder of folders) watchConfigDir(folder);
     // Config files and the drafts an editor does not hold as text: re-read when they change on disk.
     if (watchRegistration) {
       const drafts = SUPPORTED_EXTENSIONS.filter((e) => !isTextFormat(`x${e}`)).map((e) => e.slice(1));
@@ -154,12 +156,14 @@ export function startServer(connection: Connection): void {
 
   function publishResult(uri: string, checked: Checked, text: string, version: number | undefined, editable: boolean): void {
     const { result, settings } = checked;
+    if (settings.configPath) watchConfigDir(dirname(settings.configPath));
     const rules = ruleInfo(settings, settings.locale);
     const findings = findingsOf(result, { locale: settings.locale, docLink: (id) => rules.get(id)?.href, editable });
     publish(uri, { version, text, format: result.format, locale: settings.locale, findings, rules });
   }
 
   function publishConfigError(uri: string, error: ConfigError): void {
+    for (const e of error.all) if (e.filepath) watchConfigDir(dirname(e.filepath));
     const message = error.all.map((e) => e.line(locale)).join('\n');
     const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 1 as const, code: 'wenfeng/config', source: 'wenfeng', message: `${locale === 'zh' ? '配置错误' : 'config error'}: ${message}` };
     publish(uri, { text: '', format: null, locale, findings: [{ diagnostic, ruleId: null, message: { ruleId: null, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 } }], rules: new Map() });
@@ -169,7 +173,8 @@ export function startServer(connection: Connection): void {
   async function check(uri: string): Promise<void> {
     const path = pathOf(uri);
     const doc = documents.get(uri);
-    const name = path ?? `${checker.root}/${basename(uri)}`;
+    // A buffer not yet saved is checked as Markdown or text by its language, with the root's config.
+    const name = path ?? `${checker.root}/untitled.${doc?.languageId === 'markdown' ? 'md' : 'txt'}`;
     if (!isDraft(name)) return;
     try {
       const settings = await checker.settingsFor(name);
@@ -190,6 +195,29 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       if (error instanceof ConfigError) publishConfigError(uri, error);
       else throw error;
+    }
+  }
+
+  /**
+   * Clients that cannot watch files for the server (no dynamic registration of didChangeWatchedFiles:
+   * Neovim before 0.10, some others) still see a config change take effect: the server watches the
+   * workspace folders and every folder a config was found in, for config file names only.
+   */
+  const watchers = new Map<string, FSWatcher>();
+  let reloadTimer: NodeJS.Timeout | undefined;
+  function watchConfigDir(dir: string): void {
+    if (watchRegistration || watchers.has(dir)) return;
+    try {
+      const w = watch(dir, { persistent: false }, (_event, file) => {
+        if (!file || !isConfigFile(String(file))) return;
+        // An editor's save is several events (write, rename): one reload for them all.
+        clearTimeout(reloadTimer);
+        reloadTimer = setTimeout(recheckAll, 50);
+      });
+      w.on('error', () => undefined);
+      watchers.set(dir, w);
+    } catch {
+      // a folder that cannot be watched: its config is re-read on the next didChangeWatchedFiles or save
     }
   }
 
@@ -290,6 +318,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(async () => {
     for (const s of pending.values()) clearTimeout(s.timer);
+    for (const w of watchers.values()) w.close();
     await checker.close();
   });
 
