@@ -41,7 +41,8 @@ const isMarkOrDigit = (s: string): boolean => /^[^\p{L}]+$/u.test(s);
 /**
  * Whether a suggestion is the text to put in place of the match rather than advice about it: short,
  * a single phrase, and close to the match — most of its characters shared with it ("官像主义" →
- * "官僚主义", "2021-2023年" → "2021—2023年"), or both marks and digits only ("..." → "……"). Advice
+ * "官僚主义", "2021-2023年" → "2021—2023年"), of the same length as the match and at most four characters ("的" → "地"), or
+ * both marks and digits only ("..." → "……"). Advice
  * ("填写实际内容", "拆成几个短句") shares nothing with what it is about, or is long.
  */
 export function replacementOf(suggestion: string | undefined, matched: string | undefined): string | undefined {
@@ -51,6 +52,8 @@ export function replacementOf(suggestion: string | undefined, matched: string | 
   const chars = [...suggestion];
   if (chars.length > 20 || chars.length > 2 * [...matched].length + 2) return undefined;
   if (isMarkOrDigit(suggestion) && isMarkOrDigit(matched)) return suggestion;
+  // A word swapped for one as long ("的" → "地", "截止" → "截至"): advice is never that short.
+  if (chars.length <= 4 && chars.length === [...matched].length) return suggestion;
   const pool = new Map<string, number>();
   for (const c of matched) pool.set(c, (pool.get(c) ?? 0) + 1);
   let shared = 0;

@@ -55,7 +55,9 @@ describe('findings for the language server', () => {
     expect(replacementOf('改为“（一）”', '(一)')).toBe('（一）');
     expect(replacementOf('……', '...')).toBe('……');
     expect(replacementOf('〔2024〕', '[2024]')).toBe('〔2024〕');
+    expect(replacementOf('地', '的')).toBe('地');
     expect(replacementOf('填写实际内容', '××')).toBeUndefined();
+    expect(replacementOf('填写数字', '某某')).toBeUndefined();
     expect(replacementOf('在"次"前填写数字', '不超过次')).toBeUndefined();
     expect(replacementOf('写明具体做法、数量和时限。', '勇于担当')).toBeUndefined();
   });
