@@ -30,6 +30,14 @@ export interface RuleInfo {
   file?: string;
 }
 
+/** Whether each rule page exists, asked once per process (every check of every draft needs the links). */
+const pages = new Map<string, boolean>();
+const pageExists = (file: string): boolean => {
+  let found = pages.get(file);
+  if (found === undefined) pages.set(file, (found = existsSync(file)));
+  return found;
+};
+
 /** What the settings say of each rule that may report: description and documentation. */
 export function ruleInfo(settings: FileSettings, locale: Locale): Map<string, RuleInfo> {
   const out = new Map<string, RuleInfo>();
@@ -40,7 +48,7 @@ export function ruleInfo(settings: FileSettings, locale: Locale): Map<string, Ru
     if (docs && isWebUrl(docs)) info.href = docs;
     else if (docs && root && !id.includes('/') && !isAbsolute(docs)) {
       const file = resolve(root, docs);
-      if (existsSync(file)) {
+      if (pageExists(file)) {
         info.file = file;
         info.href = pathToFileURL(file).href;
       }
