@@ -316,6 +316,13 @@ export function startServer(connection: Connection): void {
     return totals;
   });
 
+  // The server's memory, after a full collection when Node runs with --expose-gc: for bench/lsp.mjs
+  // and for anyone who wonders what a long session holds.
+  connection.onRequest('wenfeng/memoryUsage', () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return process.memoryUsage();
+  });
+
   connection.onShutdown(async () => {
     for (const s of pending.values()) clearTimeout(s.timer);
     for (const w of watchers.values()) w.close();
