@@ -153,11 +153,35 @@ describe('wenfeng lsp over stdio', () => {
     expect((await published).diagnostics).toEqual(first);
   });
 
+  it('says in one diagnostic why a file cannot be read, and checks a large buffer in its worker', async () => {
+    copyFileSync(join(ROOT, 'fixtures/bad/program.docx'), join(dir, 'program.docx'));
+    const bad = pathToFileURL(join(dir, 'program.docx')).href;
+    let published = client.diagnostics(bad);
+    client.notify('textDocument/didOpen', { textDocument: { uri: bad, languageId: 'plaintext', version: 1, text: '' } });
+    const fatal = (await published).diagnostics;
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0].severity).toBe(1);
+    expect(fatal[0].range.start).toEqual({ line: 0, character: 0 });
+    expect(fatal[0].message).toMatch(/executable/);
+
+    // Over 256 KB: not tried in the server's thread but in the worker, like the CLI's large drafts.
+    const big = pathToFileURL(join(dir, 'big.md')).href;
+    const text = `# 关于整治形式主义的报告\n\n${'各部门召开的本系统全市性会议，原则上每年不超过次。\n\n'.repeat(3500)}`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(256 * 1024);
+    published = client.diagnostics(big, 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri: big, languageId: 'markdown', version: 1, text } });
+    const found = (await published).diagnostics;
+    expect(found.filter((d: any) => d.code === 'placeholder')).toHaveLength(3500);
+    expect(found.find((d: any) => d.code === 'placeholder' && d.range.start.line === 4).range.start.character).toBe('各部门召开的本系统全市性会议，原则上每年不超过次。'.indexOf('不超过次'));
+    client.notify('textDocument/didClose', { textDocument: { uri: big } });
+    client.notify('textDocument/didClose', { textDocument: { uri: bad } });
+  });
+
   it('checks the whole workspace on request', async () => {
     const other = pathToFileURL(join(dir, 'other.txt')).href;
     const published = client.diagnostics(other);
     const totals = await client.request('workspace/executeCommand', { command: 'wenfeng.checkWorkspace', arguments: [] });
-    expect(totals.files).toBe(3);
+    expect(totals.files).toBe(4);
     const diags = (await published).diagnostics;
     expect(diags.some((d: any) => d.code === 'typo')).toBe(true);
   });
