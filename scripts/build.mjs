@@ -35,3 +35,7 @@ await Promise.all([
 // dist/data in the bundle. The typo detector's lexicon is generated into rules/data/generated first.
 buildLexicon();
 cpSync(new URL('../rules/data', import.meta.url), new URL('../dist/data', import.meta.url), { recursive: true });
+
+// The VS Code extension for `wenfeng lsp`, packed as a .vsix with the zip writer just built.
+const { buildExtension } = await import('../editors/vscode/build.mjs');
+await buildExtension();

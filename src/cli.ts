@@ -432,6 +432,19 @@ export async function main(argv: string[]): Promise<number> {
       code = await runAnnotate(draft, { ...opts, rules: parseRuleFlags(opts.rule), locale: opts.locale as Locale | undefined });
     });
 
+  program
+    .command('lsp')
+    .description('语言服务器（LSP，标准输入输出）：编辑器里边写边查 a Language Server Protocol server on stdio, for editors')
+    .option('--stdio', '经标准输入输出通信（默认）talk over stdin/stdout (the default)')
+    // Clients add options of their own (--clientProcessId=…); the process id also comes in `initialize`.
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async () => {
+      // Loaded only here: the LSP library and the server cost nothing to the other commands.
+      const { runLanguageServer } = await import('./lsp/server.js');
+      code = await runLanguageServer();
+    });
+
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride((error) => {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') throw error;

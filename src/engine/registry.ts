@@ -102,3 +102,8 @@ export function rulesFor(loaded: LoadedConfig): Promise<RuleMap> {
   }
   return found;
 }
+
+/** Forgets the rule sets built per config file: a long-lived process (`wenfeng lsp`) whose config changed. */
+export function forgetRuleSets(): void {
+  registries.clear();
+}
