@@ -77,7 +77,8 @@ function attachmentNote(lines: Paragraph[], ctx: Ctx): void {
     const [at, end] = trimmedRange(p);
     if (end > at) items.push({ p, text: p.norm.slice(at, end), at });
   }
-  const numberOf = (t: string): RegExpExecArray | null => /^(\d{1,2})\s*([.．、，,]?)/.exec(t);
+  // "1." "2、" — a number that is not the start of a longer one ("2024年…" is a name that begins with a year).
+  const numberOf = (t: string): RegExpExecArray | null => /^(\d{1,2})(?![\d年月日个项])\s*([.．、，,]?)/.exec(t);
   const report = (messageId: string, p: Paragraph, start: number, end: number, suggestion: { zh: string; en: string }): void =>
     ctx.report({ paragraph: p, start, end, messageId, suggestion });
   if (head[2] === ':' || head[1]) {

@@ -2,7 +2,7 @@
 // (scripts/make-format-fixtures.mjs): each fault fixture gets exactly its finding, at the right element; the drafts in
 // GB/T 9704 format — the five seeds' text, a complete 公文, the same with _GB2312 font names — and the repository's
 // good drafts and seeds get none; presets and config overrides change the answer; the real Word/WPS drafts.
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LintSession } from '../../src/engine/session.js';
@@ -150,6 +150,20 @@ describe('format-elements on text drafts', () => {
   });
 });
 
+describe('format-elements stays quiet on elements written right', () => {
+  test('a single attachment whose name starts with a year; several numbered; a dated 附注 in parentheses', async () => {
+    const drafts = [
+      ['关于追加2024年食品安全抽检经费的请示', '市人民政府：', '特恳请市政府追加经费186万元。', '当否，请批示。', '附件：2024年食品安全抽检经费测算明细表', '临江市市场监督管理局', '2024年7月15日', '（联系人：王敏，联系电话：6623518）'],
+      ['关于印发两项制度的通知', '各科室：', '现将两项制度印发给你们，请遵照执行。', '附件：1.公文办理制度', '　　　2.会议管理制度', '临江市市场监督管理局办公室', '2024年7月15日', '（此件公开发布）', '抄送：市政府办公室，市委办公室。'],
+    ];
+    for (const lines of drafts) {
+      const r = await session().lintBytes(new TextEncoder().encode(lines.join('\n')), 'draft.txt');
+      expect(r.document!.paragraphs.some((p) => p.element === 'attachment-note')).toBe(true);
+      expect(family(r)).toEqual([]);
+    }
+  });
+});
+
 /** The real Word/WPS drafts: what the family says of each (README lists them with a note on each). */
 const CALIBRATION_FINDINGS: Record<string, Array<[number, string]>> = {
   'real-ffgzz-sow.docx': [[1, 'format-page'], [1, 'format-page'], [6, 'format-fonts'], [22, 'format-page'], [23, 'format-fonts'], [38, 'format-page'], [38, 'format-page'], [49, 'format-fonts']],
@@ -168,5 +182,25 @@ describe.skipIf(!existsSync(CALIBRATION))('the real drafts in ../shared/calibrat
     const results = await lint(files.map((f) => join(CALIBRATION, f)));
     const got = Object.fromEntries(results.map((r, i) => [files[i]!, family(r).map(([line, rule]) => [line, rule])]));
     expect(got).toEqual(CALIBRATION_FINDINGS);
+  });
+});
+
+describe('wenfeng init writes the preset choice', () => {
+  test('--preset gbt9704-strict is written and applies; the default is gbt9704-2012; an unknown one is refused', () => {
+    const dir = tempDir();
+    expect(runCli(['init', '--preset', 'gbt9704-strict'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, '.wenfengrc.yaml'), 'utf8')).toMatch(/^format:\n {2}preset: gbt9704-strict$/m);
+    copyFileSync(`${ROOT}fixtures/format/good-gb2312.docx`, join(dir, 'draft.docx'));
+    const run = runCli(['draft.docx', '--format', 'json'], { cwd: dir });
+    const rules = JSON.parse(run.stdout).files[0].messages.map((m: { ruleId: string }) => m.ruleId).filter((id: string) => FAMILY.test(id ?? ''));
+    expect(rules).toEqual(['format-fonts']); // the title's 方正小标宋_GBK
+
+    const plain = tempDir();
+    expect(runCli(['init'], { cwd: plain }).code).toBe(0);
+    expect(readFileSync(join(plain, '.wenfengrc.yaml'), 'utf8')).toMatch(/^ {2}preset: gbt9704-2012$/m);
+    const bad = tempDir();
+    const refused = runCli(['init', '--preset', 'strict'], { cwd: bad });
+    expect([refused.code, existsSync(join(bad, '.wenfengrc.yaml'))]).toEqual([2, false]);
+    expect(refused.stderr).toContain("--preset 的值 'strict' 无效");
   });
 });
