@@ -2,6 +2,7 @@
 import type { ReadResult } from '../readers/types.js';
 import type { Document, DocumentStats } from './model.js';
 import { normalizeAll } from './normalize.js';
+import { recognizeElements } from './elements.js';
 
 export async function buildDocument(read: ReadResult, path: string): Promise<Document> {
   const norms = await normalizeAll(read.paragraphs.map((p) => p.text));
@@ -12,6 +13,7 @@ export async function buildDocument(read: ReadResult, path: string): Promise<Doc
     warnings: read.warnings,
     hasText: read.hasText ?? true,
   };
+  recognizeElements(doc.paragraphs);
   if (read.title !== undefined) doc.title = read.title;
   if (read.pages) doc.pages = read.pages;
   if (read.layout !== undefined) doc.layout = read.layout;

@@ -3,6 +3,7 @@
 // highlighted in place, and a findings list; rule and severity filters. No network, no external assets.
 import type { Locale } from '../api.js';
 import type { Paragraph } from '../document/model.js';
+import { ELEMENT_LABELS } from '../document/elements.js';
 import type { FileResult, LintMessage, MessageSeverity } from '../engine/result.js';
 import { SEVERITY_WORDS, describePages } from './labels.js';
 import type { Formatter, FormatterContext } from './types.js';
@@ -284,7 +285,10 @@ function fileSection(r: FileResult, f: number, ctx: FormatterContext, w: Words):
         : markParagraph(c, spans, open);
       const margin = marginOf.get(p);
       const markers = margin ? `<span class="margin">${margin.map(marginMarker).join('')}</span>` : '';
-      return `<p class="k-${p.kind}${margin ? ' has-margin' : ''}" data-line="${line}">${markers}${text}</p>`;
+      // The 公文 element (标题, 主送机关, 署名, 成文日期, 版记 …) as a label in the gutter; body text carries none.
+      const el = p.element && p.element !== 'body' && p.element !== 'blank' && p.element !== 'table-cell' ? p.element : undefined;
+      const element = el ? ` data-element="${el}" data-element-label="${escapeHtml(ELEMENT_LABELS[el][ctx.locale])}"` : '';
+      return `<p class="k-${p.kind}${margin ? ' has-margin' : ''}" data-line="${line}"${element}>${markers}${text}</p>`;
     })
     .join('\n');
   const doc = `<div class="doc-wrap"><h3>${escapeHtml(w.text)}</h3><article class="doc" lang="zh-CN">${body || `<p class="empty">${escapeHtml(w.noText)}</p>`}</article></div>`;
@@ -355,6 +359,7 @@ td.sev-error{color:var(--err)}td.sev-warning{color:var(--warn)}td.sev-info{color
 .doc p::before{content:attr(data-line);position:absolute;left:0;width:2.6em;text-align:right;color:#bbb;font:11px/32px var(--ui)}
 .doc p.k-title{text-align:center;font-size:20px;font-weight:700;margin:4px 0 10px}
 .doc p.k-heading{font-weight:700}
+.doc p[data-element-label]::after{content:attr(data-element-label);position:absolute;left:0;top:1.6em;width:2.6em;text-align:right;color:#8a8a8a;font:10px/1.2 var(--ui);font-weight:400}
 .doc .num{color:#888}
 mark{background:rgba(255,213,79,.38);color:inherit;border-bottom:2px solid var(--warn);cursor:pointer;padding:1px 0;border-radius:2px}
 mark[data-severity=error]{background:rgba(239,83,80,.2);border-bottom-color:var(--err)}
