@@ -53,6 +53,8 @@ const DEFAULT_SEPARATORS = '、，, ';
 /** A gap (the inserted topic) stays inside one clause. */
 const GAP_BREAK = /[。！？；!?;\n，,：:]/;
 const SENTENCE_END = '。！？；!?;';
+/** How far a look for the rest of a clause or sentence goes: a paragraph pasted without full stops stays linear. */
+const SENTENCE_WINDOW = 200;
 const CONTENT = /[\p{L}\p{N}]/u;
 
 interface Options {
@@ -201,24 +203,22 @@ const VAGUE_OBJECT = /^(?:各项|有关|相关|此项|这项|本项|各方面|)?
 const ABSTRACT_OBJECT = /(?:精神|要求|部署|决策部署|理念|思想|指示|方针|获得感|幸福感|安全感|满意度|意识|能力|水平|质量|效能|效率|成效|实效|品质|品味|品位|形象|作用|责任感|紧迫感|使命感|认识|站位|合力|力度|保障|氛围|环境|营商环境|发展环境)$/u;
 
 /** A bare intensifier-verb pair with a concrete object (全面开展消防安全检查) is a plain instruction, not a formula. */
-function concretePair(text: string, f: Formula, formulas: Formula[]): boolean {
+function concretePair(text: string, f: Formula, next: Formula | undefined): boolean {
   if (!barePair().test(text.slice(f.start, f.end).replace(/[、，,\s]/g, ''))) return false;
-  const m = GAP_BREAK.exec(text.slice(f.end));
-  const clauseEnd = m ? f.end + m.index : text.length;
+  // Clauses are short; the look stops after SENTENCE_WINDOW characters so a paragraph without commas stays linear.
+  const end = clauseEnd(text, f.end);
   // Stacked on the next formula (进一步加强…确保落到实处 in one clause): formulas, not an instruction.
-  if (formulas.some((g) => g !== f && g.start >= f.end && g.start <= f.end + 2 && g.start < clauseEnd)) return false;
-  const rest = text.slice(f.end, clauseEnd).trim().replace(/[的地]$/u, '');
+  if (next && next.start >= f.end && next.start <= f.end + 2 && next.start < end) return false;
+  const rest = text.slice(f.end, end).trim().replace(/[的地]$/u, '');
   if (VAGUE_OBJECT.test(rest)) return false;
   // 进一步提高审批效率，将办理时限由20个工作日压缩至10个: the figure that follows in the sentence makes it an instruction.
-  let end = clauseEnd;
-  while (end < text.length && !SENTENCE_END.includes(text[end]!)) end++;
-  return /\d/.test(text.slice(f.end, end)) || !ABSTRACT_OBJECT.test(rest);
+  return /\d/.test(text.slice(f.end, sentenceEndAfter(text, end))) || !ABSTRACT_OBJECT.test(rest);
 }
 
-/** Where the clause holding text[at] ends (the next ，。；： or the paragraph's end). */
+/** Where the clause holding text[at] ends (the next ，。；：, at most SENTENCE_WINDOW characters on). */
 function clauseEnd(text: string, at: number): number {
-  const m = GAP_BREAK.exec(text.slice(at));
-  return m ? at + m.index : text.length;
+  const m = GAP_BREAK.exec(text.slice(at, at + SENTENCE_WINDOW));
+  return m ? at + m.index : Math.min(text.length, at + SENTENCE_WINDOW);
 }
 
 /** A unit named by its place and office (区住建局, 市财政局, 县交通运输局): the doer of an assignment. */
@@ -242,17 +242,25 @@ function concreteClause(text: string, f: Formula): boolean {
   if (NAMED_UNIT.test(inner)) return true;
   // 其余由区级财政统筹安排: the clause names who does it, so the verb is an assignment.
   let start = f.start;
-  while (start > 0 && !GAP_BREAK.test(text[start - 1]!)) start--;
+  const first = Math.max(0, f.start - SENTENCE_WINDOW);
+  while (start > first && !GAP_BREAK.test(text[start - 1]!)) start--;
   return /由[^由]{2,}$/u.test(text.slice(start, f.start));
 }
 
-/** The sentence around text[at]: [start, end) between sentence ends. */
+/** The sentence around text[at], at most SENTENCE_WINDOW characters either side. */
 function sentenceAround(text: string, at: number): string {
   let s = at;
-  while (s > 0 && !SENTENCE_END.includes(text[s - 1]!)) s--;
+  const first = Math.max(0, at - SENTENCE_WINDOW);
+  while (s > first && !SENTENCE_END.includes(text[s - 1]!)) s--;
+  return text.slice(s, sentenceEndAfter(text, at));
+}
+
+/** Where the sentence holding text[at] ends, looking no further than SENTENCE_WINDOW characters. */
+function sentenceEndAfter(text: string, at: number): number {
   let e = at;
-  while (e < text.length && !SENTENCE_END.includes(text[e]!)) e++;
-  return text.slice(s, e);
+  const limit = Math.min(text.length, at + SENTENCE_WINDOW);
+  while (e < limit && !SENTENCE_END.includes(text[e]!)) e++;
+  return e;
 }
 
 /**
@@ -265,9 +273,7 @@ function framesConcreteSentence(text: string, f: Formula): boolean {
   if (lead) return isConcrete(sentenceAround(text, f.start).replace(clause, ''));
   // A shortfall named with its figures after it (还有差距，全市仍有12个村未完成); a bare frame (在肯定成绩的同时) stays a formula.
   if (!f.entries.every((e) => e.id === 'self-assessment') || !/差距|不足|短板|薄弱/u.test(clause)) return false;
-  let e = f.end;
-  while (e < text.length && !SENTENCE_END.includes(text[e]!)) e++;
-  return isConcrete(text.slice(f.end, e));
+  return isConcrete(text.slice(f.end, sentenceEndAfter(text, f.end)));
 }
 
 /** Thanks in a letter (函) are the letter's form (特此函告，对贵单位的支持表示衷心感谢), not a formula. */
@@ -333,9 +339,10 @@ export default defineRule<Options>({
         if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
       }
       const merged = mergeHits(found);
+      // merged is sorted and its formulas do not overlap: the one after f is the only one that can stack on it.
       const formulas = merged.filter(
-        (f) =>
-          !concretePair(p.norm, f, merged) &&
+        (f, i) =>
+          !concretePair(p.norm, f, merged[i + 1]) &&
           !citesLegalBasis(p.norm, f) &&
           !concreteClause(p.norm, f) &&
           !framesConcreteSentence(p.norm, f) &&
