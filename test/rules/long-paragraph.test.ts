@@ -39,10 +39,11 @@ describe('rules stay linear on a 10⁶-character paragraph', () => {
       const small = await docOf(unit, 100_000);
       const large = await docOf(unit, 1_000_000);
       await timeRule(id, small); // warm-up: matchers built, code compiled
-      const t1 = await timeRule(id, small);
-      const t10 = await timeRule(id, large);
+      // The fastest of a few runs: a busy machine only ever adds time, so the minimum is the rule's own.
+      const t1 = Math.min(await timeRule(id, small), await timeRule(id, small), await timeRule(id, small));
+      const t10 = Math.min(await timeRule(id, large), await timeRule(id, large));
       // Ten times the text: about ten times the work when linear, a hundred when quadratic.
-      expect(t10 / Math.max(t1, 1)).toBeLessThan(25);
+      expect(t10 / Math.max(t1, 1)).toBeLessThan(40);
     }, 120_000);
   }
 });
