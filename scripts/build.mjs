@@ -35,3 +35,7 @@ await Promise.all([
 // dist/data in the bundle. The typo detector's lexicon is generated into rules/data/generated first.
 buildLexicon();
 cpSync(new URL('../rules/data', import.meta.url), new URL('../dist/data', import.meta.url), { recursive: true });
+
+// The page for drafters without a terminal: dist/web/wenfeng.html (scripts/build-web.mjs).
+const { buildWeb } = await import('./build-web.mjs');
+await buildWeb();

@@ -1,0 +1,183 @@
+// dist/web/wenfeng.html in a real browser (Debian's chromium through playwright-core), opened from
+// file:// with every network request failing the test: the drafts of every format the page reads give
+// the same JSON as the CLI's `--format json`, the Word-comments download is what `wenfeng annotate`
+// writes, and bad inputs show the CLI's one-line causes.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZipArchive } from '../../src/readers/docx/zip.js';
+import { writeZip } from '../../src/zip/write.js';
+import { ROOT, runCli, tempDir } from '../helpers/run-cli.js';
+
+/** The browser globals the in-page callbacks use: the project compiles without the DOM library. */
+declare const document: { body: { dataset: Record<string, string | undefined> }; querySelectorAll(s: string): { length: number }; querySelector(s: string): unknown };
+declare const navigator: { clipboard: { readText(): Promise<string> } };
+
+const CHROMIUM = '/usr/bin/chromium';
+const PAGE = join(ROOT, 'dist', 'web', 'wenfeng.html');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const DRAFTS = [
+  ...['000-moj-jianfu', '001-province-measures-trad', '002-city-report', '003-news', '004-regulation'].flatMap((s) => ['docx', 'pdf', 'txt'].map((e) => `fixtures/seeds/${s}.${e}`)),
+  ...['good-notice', 'good-report'].flatMap((s) => ['docx', 'pdf', 'txt'].map((e) => `fixtures/good/${s}.${e}`)),
+  'fixtures/ofd/000-moj-jianfu.ofd',
+  'fixtures/ofd/one-page-notice.ofd',
+  'fixtures/docx/reader-numbering.docx',
+  'fixtures/rules/lists-and-table.pdf',
+  // A .wps that is really OOXML is read as a .docx, in the page too.
+  'fixtures/legacy/000-moj-jianfu-ooxml.wps',
+];
+/** Word 97–2003 needs word-extractor (Node streams): the page says so and names the way out. */
+const LEGACY = ['fixtures/legacy/002-city-report.doc', 'fixtures/legacy/002-city-report.wps'];
+const BAD = ['empty.txt', 'encrypted.pdf', 'encrypted.docx', 'truncated.docx', 'truncated.pdf', 'corrupt.docx', 'program.docx', 'really-docx.pdf'].map((f) => `fixtures/bad/${f}`);
+
+/** Blob, data and file URLs are the page itself; anything else is a network request. */
+const LOCAL = /^(file|blob|data|about):/;
+
+interface JsonFile {
+  path: string;
+  [key: string]: unknown;
+}
+
+describe.skipIf(!existsSync(CHROMIUM) || !existsSync(PAGE))('the offline page (dist/web/wenfeng.html) in chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const network: string[] = [];
+  const errors: string[] = [];
+  const dir = tempDir('wenfeng-web-');
+  let names: string[] = [];
+
+  beforeAll(async () => {
+    // Flat copies with unique names: the CLI then prints the same path the page shows.
+    names = [...DRAFTS, ...BAD].map((f) => {
+      const name = basename(f);
+      copyFileSync(join(ROOT, f), join(dir, name));
+      return name;
+    });
+    // A Markdown draft (the seed's text with Markdown headings and a silenced line).
+    const txt = readFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), 'utf8').split('\n');
+    writeFileSync(join(dir, '002-city-report.md'), [`# ${txt[0]}`, ...txt.slice(1).map((l) => (/^[一二三四五六七八九十]+、/.test(l) ? `## ${l}` : l)), '<!-- wenfeng-disable-next-line -->', '会议要求不超过次。', ''].join('\n'));
+    // A zip bomb that lies about its size: document.xml declares 1 KB and inflates past the 256 MB cap.
+    const big = new Uint8Array(260 * 1024 * 1024).fill(0x20);
+    writeFileSync(join(dir, 'bomb.docx'), writeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'word/document.xml', data: big, declaredSize: 1000 }]));
+    names.push('002-city-report.md', 'bomb.docx');
+
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ acceptDownloads: true });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (LOCAL.test(url)) return route.continue();
+      network.push(url);
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on('request', (r) => {
+      if (!LOCAL.test(r.url())) network.push(r.url());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(PAGE).href);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function downloadOf(name: string, button: string): Promise<Buffer> {
+    const item = page.locator(`#files li[data-name="${name}"]`);
+    const [download] = await Promise.all([page.waitForEvent('download'), item.locator(`button.${button}`).click()]);
+    return readFileSync((await download.path())!);
+  }
+
+  it('says it works offline and forbids the network in its CSP', async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toMatch(/connect-src/);
+    expect(await page.locator('#offline').textContent()).toContain('禁止一切网络连接');
+    // A fetch from the page is refused by the policy before any request is made.
+    const fetched = await page.evaluate(() => fetch('http://127.0.0.1:9/').then(() => 'fetched', () => 'refused'));
+    expect(fetched).toBe('refused');
+  });
+
+  it('checks every draft as the CLI does: the same JSON, findings, pages and causes', async () => {
+    await page.setInputFiles('#pick', names.map((n) => join(dir, n)));
+    await page.waitForFunction((n) => document.body.dataset.idle === 'true' && document.querySelectorAll('#files li[data-state="done"],#files li[data-state="fatal"]').length === n, names.length, { timeout: 300_000 });
+    const cli = runCli(['--format', 'json', '--no-config', '--concurrency', 'off', ...names], { cwd: dir });
+    expect(cli.stderr).toBe('');
+    const expected = new Map((JSON.parse(cli.stdout) as { files: JsonFile[] }).files.map((f) => [f.path, f]));
+    expect(expected.size).toBe(names.length);
+    for (const name of names) {
+      const got = (JSON.parse((await downloadOf(name, 'json')).toString('utf8')) as { files: JsonFile[] }).files[0]!;
+      expect(got, name).toEqual(expected.get(name));
+    }
+    // The list shows a bad file's cause as the CLI's one line says it.
+    for (const name of [...BAD.map((b) => basename(b)), 'bomb.docx']) {
+      const cause = (expected.get(name)!.messages as Array<{ message: string }>)[0]!.message;
+      expect(await page.locator(`#files li[data-name="${name}"] .cause`).textContent(), name).toBe(`错误  ${cause}`);
+    }
+    expect(await page.locator('#files li[data-name="bomb.docx"] .cause').textContent()).toContain('解压');
+  }, 400_000);
+
+  it('names the way out for Word 97-2003 drafts, which only the CLI reads', async () => {
+    const legacy = LEGACY.map((f) => {
+      copyFileSync(join(ROOT, f), join(dir, basename(f)));
+      return basename(f);
+    });
+    await page.setInputFiles('#pick', legacy.map((n) => join(dir, n)));
+    await page.waitForFunction(() => document.body.dataset.idle === 'true' && !document.querySelector('#files li[data-state="waiting"],#files li[data-state="checking"]'), null, { timeout: 60_000 });
+    for (const name of legacy) {
+      const got = (JSON.parse((await downloadOf(name, 'json')).toString('utf8')) as { files: JsonFile[] }).files[0]!;
+      expect(got.fatal).toBe(true);
+      expect(await page.locator(`#files li[data-name="${name}"] .cause`).textContent()).toBe('错误  网页版不读取 Word 97-2003 格式（.doc/.wps）：请在 Word 或 WPS 中另存为 .docx，或用命令行 wenfeng 检查');
+    }
+  });
+
+  it('shows the report of --format html for a draft', async () => {
+    await page.locator('#files li[data-name="002-city-report.docx"] button.name').click();
+    const frame = page.frameLocator('#report');
+    await expect.poll(() => frame.locator('section.file h2').first().textContent()).toContain('002-city-report.docx');
+    const rules = await frame.locator('.findings li[data-rule]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-rule')));
+    expect(rules).toContain('placeholder');
+    expect(rules).toContain('typo');
+  });
+
+  it('downloads the draft with Word comments as wenfeng annotate writes it', async () => {
+    const name = '002-city-report.docx';
+    const fromPage = new Uint8Array(await downloadOf(name, 'annotate'));
+    const out = join(dir, 'cli.reviewed.docx');
+    const run = runCli(['annotate', name, '-o', out, '--no-config'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(await page.locator(`#files li[data-name="${name}"] .note`).textContent()).toBe(`wenfeng annotate: ${run.stdout.trim().replace(/^wenfeng annotate: /, '').replace('cli.reviewed.docx', '002-city-report.reviewed.docx')}`);
+    const a = new ZipArchive(fromPage, 1e9);
+    const b = new ZipArchive(new Uint8Array(readFileSync(out)), 1e9);
+    expect(a.names()).toEqual(b.names());
+    // Comment dates are the moment of writing; everything else is the same, byte for byte once decoded.
+    const text = (zip: ZipArchive, part: string): string => new TextDecoder().decode(zip.read(part)).replace(/w:date="[^"]*"/g, 'w:date=""');
+    for (const part of a.names()) expect(text(a, part), part).toBe(text(b, part));
+    expect(text(a, 'word/comments.xml')).toContain('官僚主义');
+  });
+
+  it('copies the fixed text of a text draft (the safe fixes --fix applies)', async () => {
+    const name = '002-city-report.txt';
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']).catch(() => undefined);
+    const item = page.locator(`#files li[data-name="${name}"]`);
+    await item.locator('button.fixed').click();
+    await expect.poll(() => item.locator('.note').textContent()).toBeTruthy();
+    const note = await item.locator('.note').textContent();
+    const fixedByCli = join(dir, 'fixed.txt');
+    copyFileSync(join(dir, name), fixedByCli);
+    runCli(['--fix', '--no-config', 'fixed.txt'], { cwd: dir });
+    const expected = readFileSync(fixedByCli, 'utf8');
+    expect(expected).not.toBe(readFileSync(join(dir, name), 'utf8'));
+    const copied = note === '已复制修正后的文本' ? await page.evaluate(() => navigator.clipboard.readText()) : undefined;
+    if (copied !== undefined) expect(copied).toBe(expected);
+    else expect(note).toBe('浏览器不允许写剪贴板，已下载修正后的文本');
+  });
+
+  it('made no network request and threw no error', () => {
+    expect(network).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
