@@ -176,6 +176,38 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(PAGE))('the offline page (d
     else expect(note).toBe('浏览器不允许写剪贴板，已下载修正后的文本');
   });
 
+  it('keeps its settings in the browser and exports a .wenfengrc.json the CLI reads unchanged', async () => {
+    const name = '002-city-report.txt';
+    await page.locator('#settings summary').click();
+    await page.selectOption('#doc-type', 'comprehensive-report');
+    await page.selectOption('#rules select[name="sentence-length"]', 'off');
+    await page.selectOption('#rules select[name="punctuation"]', 'error');
+    await page.fill('#phrases', '进一步强化\n/进一步.{0,2}精简/');
+    await page.locator('#phrases').dispatchEvent('change');
+    await page.selectOption('#phrase-severity', 'error');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const configDir = tempDir('wenfeng-web-config-');
+    copyFileSync((await download.path())!, join(configDir, '.wenfengrc.json'));
+    copyFileSync(join(dir, name), join(configDir, name));
+    expect(JSON.parse(readFileSync(join(configDir, '.wenfengrc.json'), 'utf8'))).toMatchObject({ rules: { 'sentence-length': 'off', punctuation: 'error' }, overrides: [{ files: ['*'], type: 'comprehensive-report' }] });
+
+    // The settings survive a reload, and the page checks with them what the CLI checks with the file.
+    await page.reload();
+    await page.locator('#settings summary').click();
+    await expect.poll(() => page.locator('#rules select[name="sentence-length"]').inputValue()).toBe('off');
+    expect(await page.locator('#doc-type').inputValue()).toBe('comprehensive-report');
+    await page.setInputFiles('#pick', join(configDir, name));
+    await page.waitForFunction(() => document.body.dataset.idle === 'true' && document.querySelector('#files li[data-state="done"]'), null, { timeout: 60_000 });
+    const got = (JSON.parse((await downloadOf(name, 'json')).toString('utf8')) as { files: JsonFile[] }).files[0]!;
+    const cli = JSON.parse(runCli(['--format', 'json', name], { cwd: configDir }).stdout) as { files: JsonFile[] };
+    expect(got).toEqual(cli.files[0]);
+    const messages = got.messages as Array<{ ruleId: string; severity: string }>;
+    expect((got.docType as { id: string }).id).toBe('comprehensive-report');
+    expect(messages.some((m) => m.ruleId === 'sentence-length')).toBe(false);
+    expect(messages.some((m) => m.ruleId === 'custom-phrases' && m.severity === 'error')).toBe(true);
+    expect(messages.filter((m) => m.ruleId === 'punctuation').every((m) => m.severity === 'error')).toBe(true);
+  });
+
   it('made no network request and threw no error', () => {
     expect(network).toEqual([]);
     expect(errors).toEqual([]);
