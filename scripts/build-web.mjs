@@ -72,6 +72,11 @@ const webPlatform = {
     b.onResolve({ filter: /^\.\/node\.js$/ }, (args) => (args.importer === join(root, 'src', 'platform', 'index.ts') ? { path: join(root, 'src', 'platform', 'web.ts') } : undefined));
     b.onResolve({ filter: /web-data\.js$/ }, () => ({ path: 'web-data', namespace: 'wenfeng-generated' }));
     b.onLoad({ filter: /.*/, namespace: 'wenfeng-generated' }, async () => ({ contents: await webDataModule(), loader: 'js' }));
+    // word-extractor (.doc) in the page: Node's Readable as a small shim, Buffer from the buffer package;
+    // the modules of its other paths (files by name, the zip extractor) load empty.
+    const shims = join(root, 'src', 'platform', 'web-shims');
+    b.onResolve({ filter: /^stream$/ }, () => ({ path: join(shims, 'stream.js') }));
+    b.onResolve({ filter: /^(fs|path|yauzl)$/ }, () => ({ path: join(shims, 'empty.js') }));
     // LibreOffice (--render) is Node's alone.
     b.onResolve({ filter: /\/render-pages\.js$/ }, () => ({ path: 'render-pages', namespace: 'wenfeng-no-render' }));
     b.onLoad({ filter: /.*/, namespace: 'wenfeng-no-render' }, () => ({ contents: 'export async function tryRender() { return undefined; }', loader: 'js' }));
@@ -79,6 +84,7 @@ const webPlatform = {
 };
 
 const browser = {
+  mainFields: ['browser', 'module', 'main'],
   bundle: true,
   // Classic scripts: a file:// page may start a worker from a blob URL only as a classic script.
   format: 'iife',
@@ -100,7 +106,7 @@ const scriptSafe = (js) => js.replace(/<(?=\/script|!--)/gi, '\\x3C');
 
 export async function buildWeb() {
   const [engine, page] = await Promise.all([
-    build({ ...browser, entryPoints: [join(root, 'src', 'web', 'engine-worker.ts')] }),
+    build({ ...browser, entryPoints: [join(root, 'src', 'web', 'engine-worker.ts')], inject: [join(root, 'src', 'platform', 'web-shims', 'buffer-global.js')] }),
     build({ ...browser, entryPoints: [join(root, 'src', 'web', 'page.ts')] }),
   ]);
   const engineJs = scriptSafe(engine.outputFiles[0].text);

@@ -2,10 +2,9 @@
 // zip-bomb cap checked as the output grows; rules' data and pdf.js carried inside the page; no files,
 // no network. Paths are the names of dropped files.
 import { Inflate, deflateSync } from 'fflate';
-import { ReadError } from '../readers/types.js';
 import { tableCrc32 } from './crc32-table.js';
 import { DATA_FILES, PDFJS_CMAPS, PDFJS_SOURCE, PDFJS_WORKER_SOURCE } from './web-data.js';
-import { dataKey, InflateCapError, type PdfDocumentProxy, type PdfEngine, type Platform } from './types.js';
+import { dataKey, InflateCapError, type PdfDocumentProxy, type PdfEngine, type Platform, type WordText } from './types.js';
 
 /** Compressed input is fed in slices this long, so a bomb overshoots the cap by at most ~1,000× a slice. */
 const SLICE = 4096;
@@ -124,11 +123,20 @@ export const platform: Platform = {
   resolvePath: (dir, path) => (path.startsWith('/') ? path : `${dir.replace(/\/+$/, '')}/${path.replace(/^\.\//, '')}`),
   samePath: (a, b) => a === b,
   pdf: webPdfEngine,
-  // word-extractor is built on Node's streams and Buffer; the page leaves Word 97–2003 to the CLI.
-  async wordText() {
-    throw new ReadError('doc-not-in-page', {
-      zh: '网页版不读取 Word 97-2003 格式（.doc/.wps）：请在 Word 或 WPS 中另存为 .docx，或用命令行 wenfeng 检查',
-      en: 'the page does not read Word 97-2003 files (.doc/.wps): save it as .docx in Word or WPS, or check it with the wenfeng command line',
-    });
+  // word-extractor, with the buffer package's Buffer and a small Readable (web-shims/), loaded on the first .doc.
+  async wordText(bytes): Promise<WordText> {
+    type Extractor = new () => { extract(source: unknown): Promise<{ getBody(o?: object): string; getTextboxes(o?: object): string }> };
+    let WordExtractor: Extractor;
+    let BufferClass: { from(b: ArrayBuffer, offset: number, length: number): unknown };
+    try {
+      // @ts-ignore -- word-extractor ships no types; the slice used here is typed above.
+      const mod = (await import('word-extractor')) as { default?: Extractor };
+      WordExtractor = mod.default ?? (mod as unknown as Extractor);
+      BufferClass = ((await import('buffer')) as unknown as { Buffer: typeof BufferClass }).Buffer;
+    } catch (error) {
+      throw Object.assign(error as Error, { wenfengUnavailable: true });
+    }
+    const extracted = await new WordExtractor().extract(BufferClass.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength));
+    return { body: extracted.getBody({ filterUnicode: false }), textboxes: extracted.getTextboxes({ filterUnicode: false, includeHeadersAndFooters: false }) };
   },
 };

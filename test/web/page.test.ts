@@ -26,12 +26,13 @@ const DRAFTS = [
   'fixtures/ofd/one-page-notice.ofd',
   'fixtures/docx/reader-numbering.docx',
   'fixtures/rules/lists-and-table.pdf',
-  // A .wps that is really OOXML is read as a .docx, in the page too.
+  // Word 97–2003 (word-extractor in the page too), a binary .wps, and a .wps that is really OOXML.
+  'fixtures/legacy/002-city-report.doc',
+  'fixtures/legacy/000-moj-jianfu.doc',
+  'fixtures/legacy/002-city-report.wps',
   'fixtures/legacy/000-moj-jianfu-ooxml.wps',
 ];
-/** Word 97–2003 needs word-extractor (Node streams): the page says so and names the way out. */
-const LEGACY = ['fixtures/legacy/002-city-report.doc', 'fixtures/legacy/002-city-report.wps'];
-const BAD = ['empty.txt', 'encrypted.pdf', 'encrypted.docx', 'truncated.docx', 'truncated.pdf', 'corrupt.docx', 'program.docx', 'really-docx.pdf'].map((f) => `fixtures/bad/${f}`);
+const BAD = ['encrypted.doc', 'empty.txt', 'encrypted.pdf', 'encrypted.docx', 'truncated.docx', 'truncated.pdf', 'corrupt.docx', 'program.docx', 'really-docx.pdf'].map((f) => `fixtures/bad/${f}`);
 
 /** Blob, data and file URLs are the page itself; anything else is a network request. */
 const LOCAL = /^(file|blob|data|about):/;
@@ -119,20 +120,6 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(PAGE))('the offline page (d
     }
     expect(await page.locator('#files li[data-name="bomb.docx"] .cause').textContent()).toContain('解压');
   }, 400_000);
-
-  it('names the way out for Word 97-2003 drafts, which only the CLI reads', async () => {
-    const legacy = LEGACY.map((f) => {
-      copyFileSync(join(ROOT, f), join(dir, basename(f)));
-      return basename(f);
-    });
-    await page.setInputFiles('#pick', legacy.map((n) => join(dir, n)));
-    await page.waitForFunction(() => document.body.dataset.idle === 'true' && !document.querySelector('#files li[data-state="waiting"],#files li[data-state="checking"]'), null, { timeout: 60_000 });
-    for (const name of legacy) {
-      const got = (JSON.parse((await downloadOf(name, 'json')).toString('utf8')) as { files: JsonFile[] }).files[0]!;
-      expect(got.fatal).toBe(true);
-      expect(await page.locator(`#files li[data-name="${name}"] .cause`).textContent()).toBe('错误  网页版不读取 Word 97-2003 格式（.doc/.wps）：请在 Word 或 WPS 中另存为 .docx，或用命令行 wenfeng 检查');
-    }
-  });
 
   it('shows the report of --format html for a draft', async () => {
     await page.locator('#files li[data-name="002-city-report.docx"] button.name').click();
