@@ -23,8 +23,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
 
-/** User + system CPU ms of a process and all its descendants (Linux /proc, 100 ticks a second). */
-function treeCpuMs(rootPid) {
+/** User + system CPU ms of a process's descendants (the browser this script launched), from Linux /proc at 100 ticks a second. */
+function treeCpuMs(rootPid, descendantsOnly) {
   const procs = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -36,7 +36,7 @@ function treeCpuMs(rootPid) {
       // gone meanwhile
     }
   }
-  let total = 0;
+  let total = descendantsOnly ? -(procs.get(rootPid)?.cpu ?? 0) : 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop();
@@ -54,12 +54,12 @@ async function pageRun(file) {
   await page.waitForFunction(() => document.querySelectorAll('#rules tr').length > 0);
   const ready = performance.now() - t0;
   const t1 = performance.now();
-  const cpu0 = treeCpuMs(browser.process().pid);
+  const cpu0 = treeCpuMs(process.pid, true);
   await page.setInputFiles('#pick', file);
   await page.waitForFunction(() => document.body.dataset.idle === 'true' && document.querySelector('#files li[data-state="done"]'));
   await page.frameLocator('#report').locator('section.file').first().waitFor();
   const report = performance.now() - t1;
-  const cpu = treeCpuMs(browser.process().pid) - cpu0;
+  const cpu = treeCpuMs(process.pid, true) - cpu0;
   await page.close();
   return { loaded, ready, report, cpu };
 }

@@ -195,6 +195,16 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(PAGE))('the offline page (d
     expect(messages.filter((m) => m.ruleId === 'punctuation').every((m) => m.severity === 'error')).toBe(true);
   });
 
+  it('switches to English, the reports and the causes too', async () => {
+    await page.click('#locale');
+    expect(await page.locator('header h1').textContent()).toBe('wenfeng · check official documents');
+    await page.waitForFunction(() => document.body.dataset.idle === 'true' && document.querySelector('#files li[data-state="done"]'), null, { timeout: 60_000 });
+    await page.locator('#files li button.name').first().click();
+    await expect.poll(() => page.frameLocator('#report').locator('h1').textContent()).toBe('wenfeng report');
+    await page.click('#locale');
+    expect(await page.locator('header h1').textContent()).toBe('文风 · 公文检查');
+  });
+
   it('made no network request and threw no error', () => {
     expect(network).toEqual([]);
     expect(errors).toEqual([]);
