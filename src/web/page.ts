@@ -193,7 +193,8 @@ function download(name: string, bytes: Uint8Array | string, type: string): void 
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Kept a minute: a loaded machine may start the download late.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function renderList(): void {

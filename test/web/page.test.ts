@@ -88,8 +88,15 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(PAGE))('the offline page (d
 
   async function downloadOf(name: string, button: string): Promise<Buffer> {
     const item = page.locator(`#files li[data-name="${name}"]`);
-    const [download] = await Promise.all([page.waitForEvent('download'), item.locator(`button.${button}`).click()]);
-    return readFileSync((await download.path())!);
+    // One retry: on a loaded machine a click can land while the list is being redrawn.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), item.locator(`button.${button}`).click()]);
+        return readFileSync((await download.path())!);
+      } catch (error) {
+        if (attempt === 2) throw new Error(`${name}: no ${button} download (${String(error).split('\n')[0]})`);
+      }
+    }
   }
 
   it('says it works offline and forbids the network in its CSP', async () => {
