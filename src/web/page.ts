@@ -285,6 +285,12 @@ input.addEventListener('change', () => {
   if (input.files) addFiles(input.files);
   input.value = '';
 });
+// A draft dropped anywhere on the page is checked; the browser would otherwise open it in place of the page.
+document.addEventListener('dragover', (e) => e.preventDefault());
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  if (e.dataTransfer?.files && !zone.contains(e.target as Node)) addFiles(e.dataTransfer.files);
+});
 const zone = $('drop');
 zone.addEventListener('dragover', (e) => {
   e.preventDefault();

@@ -14,6 +14,9 @@ import { ROOT, runCli, tempDir } from '../helpers/run-cli.js';
 /** The browser globals the in-page callbacks use: the project compiles without the DOM library. */
 declare const document: { body: { dataset: Record<string, string | undefined> }; querySelectorAll(s: string): { length: number }; querySelector(s: string): unknown };
 declare const navigator: { clipboard: { readText(): Promise<string> } };
+declare class DataTransfer {
+  items: { add(file: unknown): void };
+}
 
 const CHROMIUM = '/usr/bin/chromium';
 const PAGE = join(ROOT, 'dist', 'web', 'wenfeng.html');
@@ -168,6 +171,21 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(PAGE))('the offline page (d
     const copied = note === '已复制修正后的文本' ? await page.evaluate(() => navigator.clipboard.readText()) : undefined;
     if (copied !== undefined) expect(copied).toBe(expected);
     else expect(note).toBe('浏览器不允许写剪贴板，已下载修正后的文本');
+  });
+
+  it('checks a draft dropped on the page', async () => {
+    const text = '关于开展安全检查的通知\n各单位：\n请于2024年×月×日前报送检查情况。\n';
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'dropped.txt', { type: 'text/plain' }));
+      return dt;
+    }, text);
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    await page.waitForFunction(() => document.querySelector('#files li[data-name="dropped.txt"][data-state="done"]'), null, { timeout: 60_000 });
+    const got = (JSON.parse((await downloadOf('dropped.txt', 'json')).toString('utf8')) as { files: JsonFile[] }).files[0]!;
+    writeFileSync(join(dir, 'dropped.txt'), text);
+    expect(got).toEqual((JSON.parse(runCli(['--format', 'json', '--no-config', 'dropped.txt'], { cwd: dir }).stdout) as { files: JsonFile[] }).files[0]);
+    expect((got.messages as Array<{ ruleId: string }>).some((m) => m.ruleId === 'placeholder')).toBe(true);
   });
 
   it('keeps its settings in the browser and exports a .wenfengrc.json the CLI reads unchanged', async () => {
