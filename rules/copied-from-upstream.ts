@@ -3,7 +3,7 @@
 // view with punctuation, symbols and spaces removed, so half-width commas, inserted spaces and traditional
 // characters do not hide a copy), through hashed character shingles: one pass to index the reference, one
 // pass over the draft, each candidate extended to the longest common run. Linear in practice.
-import { relative, resolve, sep } from 'node:path';
+import { platform } from '../src/platform/index.js';
 import { defineRule, loadData, type Document } from '../src/plugin-api.js';
 
 interface CopyData {
@@ -159,8 +159,7 @@ function commonRuns(draft: Canonical, ref: Canonical, index: Index, min: number,
 
 /** "fixtures/seeds/000-moj-jianfu.txt": the reference as the user would name it. */
 function shownPath(path: string): string {
-  const rel = relative(process.cwd(), resolve(path));
-  return rel && !rel.startsWith('..') && !rel.startsWith(sep) ? rel.split(sep).join('/') : path;
+  return platform.shownPath(path);
 }
 
 interface Passage {
@@ -204,7 +203,7 @@ export default defineRule<Options>({
     for (const ref of ctx.references) {
       const rc = canonical(ref);
       // The draft itself given as a reference (a folder linted against one of its files): nothing to say.
-      if (resolve(ref.path) === resolve(doc.path)) continue;
+      if (platform.samePath(ref.path, doc.path)) continue;
       const runs = commonRuns(draft, rc, indexFor(ref, rc, k), min, maxCandidates);
       const refChars = runs.reduce((n, run) => n + run.length, 0);
       // The same document in another format (the PDF of the reference, page numbers and all) is not a copy of it:

@@ -39,3 +39,7 @@ cpSync(new URL('../rules/data', import.meta.url), new URL('../dist/data', import
 // The VS Code extension for `wenfeng lsp`, packed as a .vsix with the zip writer just built.
 const { buildExtension } = await import('../editors/vscode/build.mjs');
 await buildExtension();
+
+// The page for drafters without a terminal: dist/web/wenfeng.html (scripts/build-web.mjs).
+const { buildWeb } = await import('./build-web.mjs');
+await buildWeb();

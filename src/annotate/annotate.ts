@@ -2,7 +2,7 @@
 // on the matched text, plus a summary comment on the title. The draft itself is never written.
 import type { Locale } from '../api.js';
 import type { Paragraph } from '../document/model.js';
-import { DEFAULT_LIMITS } from '../engine/lint-file.js';
+import { DEFAULT_LIMITS } from '../engine/limits.js';
 import type { FileResult, LintMessage } from '../engine/result.js';
 import { findParts } from '../readers/docx/package.js';
 import { decodeXml } from '../readers/docx/xml.js';

@@ -1,10 +1,10 @@
 // The settings that apply to one draft: defaults, then its config's rules, matching overrides, then the command line.
-import { relative, resolve, sep } from 'node:path';
 import type { Locale, Rule, Severity } from '../api.js';
 import { resolveOptions } from '../engine/options.js';
 import type { RuleMap } from '../engine/registry.js';
 import { ruleAliases } from '../../rules/index.js';
 import { globToRegExp, matchesIgnorePattern } from '../files/glob.js';
+import { platform } from '../platform/index.js';
 import { ConfigError, throwAll, type LoadedConfig, type RuleSetting } from './types.js';
 
 export interface ResolvedRule {
@@ -80,7 +80,7 @@ function expandAliases(rules: Record<string, RuleSetting>, available: RuleMap, w
 }
 
 export function resolveFileSettings(absPath: string, loaded: LoadedConfig, available: RuleMap, cli: CommandLineSettings): FileSettings {
-  const rel = relative(loaded.dir, absPath).split(sep).join('/');
+  const rel = platform.relativePath(loaded.dir, absPath);
   const file = loaded.filepath ?? '(config)';
   const { config } = loaded;
   const layers: Array<[Record<string, RuleSetting>, string, string]> = [];
@@ -133,7 +133,7 @@ export function resolveFileSettings(absPath: string, loaded: LoadedConfig, avail
     configType,
     pageLimits,
     // Absolute paths: config references are relative to the config file, --against to the working directory.
-    references: [...(config.references ?? []).map((r) => resolve(loaded.dir, r)), ...(cli.against ?? [])],
+    references: [...(config.references ?? []).map((r) => platform.resolvePath(loaded.dir, r)), ...(cli.against ?? [])],
     configPath: loaded.filepath,
     ignored: (config.ignores ?? []).some((p) => matchesIgnorePattern(rel, p)),
   };

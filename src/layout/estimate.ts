@@ -4,7 +4,7 @@
 import type { Document, PageCount } from '../document/model.js';
 import type { DocxLayoutFacts } from '../readers/docx/layout-facts.js';
 import { estimateDocxPages } from './docx/index.js';
-import { findSoffice, noteRenderFallback, RENDER_GRID_NOTE, renderPages, type RenderOptions } from './render.js';
+import type { RenderOptions } from './render.js';
 import { estimateTextPages } from './text-pages.js';
 
 export interface EstimateOptions {
@@ -27,7 +27,8 @@ export async function estimatePages(doc: Document, options: EstimateOptions = {}
   const facts = isDocxLayout(doc.layout) ? doc.layout : undefined;
   // The Word family can be laid out by LibreOffice; a .doc has no layout facts of ours to estimate from.
   if (options.render && (facts || doc.format === 'doc')) {
-    const rendered = await tryRender(facts, options);
+    // LibreOffice is Node's alone: loaded only for --render (the page's build has no such module).
+    const rendered = await (await import('./render-pages.js')).tryRender(facts, options);
     if (rendered) return rendered;
   }
   if (facts) return estimateDocxPages(facts);
@@ -36,25 +37,4 @@ export async function estimatePages(doc: Document, options: EstimateOptions = {}
   const saved = (doc.layout as { savedByProgram?: unknown } | undefined)?.savedByProgram;
   if (typeof saved === 'number') estimate.savedByProgram = saved;
   return estimate;
-}
-
-async function tryRender(facts: DocxLayoutFacts | undefined, options: EstimateOptions): Promise<PageCount | undefined> {
-  if (!options.absPath) {
-    noteRenderFallback(options.locale === 'en' ? 'the draft came from stdin' : '文稿来自标准输入');
-    return undefined;
-  }
-  if (!options.renderOptions?.soffice && !findSoffice()) {
-    noteRenderFallback(options.locale === 'en' ? 'soffice is not on PATH' : '未找到 soffice');
-    return undefined;
-  }
-  try {
-    const hasCharGrid = !!facts && facts.sections.some((s) => s.docGrid.type === 'linesAndChars' || s.docGrid.type === 'snapToChars');
-    const count = await renderPages(options.absPath, hasCharGrid, options.renderOptions);
-    if (count.note) count.note = options.locale === 'en' ? RENDER_GRID_NOTE.en : RENDER_GRID_NOTE.zh;
-    if (facts?.savedByProgram !== undefined) count.savedByProgram = facts.savedByProgram;
-    return count;
-  } catch (error) {
-    noteRenderFallback(String((error as Error).message ?? error).split('\n')[0] ?? 'error');
-    return undefined;
-  }
 }

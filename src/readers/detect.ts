@@ -1,5 +1,7 @@
 // Telling a file's real format from its first bytes, so a .docx renamed .pdf is named for what it is.
 
+import { includesAscii } from './bytes.js';
+
 export type Sniffed = 'docx' | 'ofd' | 'zip' | 'pdf' | 'ole' | 'executable' | 'image' | 'empty' | 'text';
 
 const startsWith = (bytes: Uint8Array, sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
@@ -8,13 +10,11 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return 'empty';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     // Zip entry names are stored uncompressed, in local headers and in the central directory.
-    const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (all.includes('word/document.xml')) return 'docx';
+    if (includesAscii(bytes, 'word/document.xml')) return 'docx';
     // An OFD package (GB/T 33190) has its entry file OFD.xml at the root.
-    return all.includes('OFD.xml') ? 'ofd' : 'zip';
+    return includesAscii(bytes, 'OFD.xml') ? 'ofd' : 'zip';
   }
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
-  if (head.includes('%PDF-')) return 'pdf';
+  if (includesAscii(bytes.subarray(0, 1024), '%PDF-')) return 'pdf';
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (startsWith(bytes, [0x4d, 0x5a]) || startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) || startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe])) return 'executable';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'image';

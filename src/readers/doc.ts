@@ -1,7 +1,8 @@
 // The legacy .doc reader (Word 97-2003, and WPS's binary .wps, which is the same format for text).
 // word-extractor pulls the text out; before it sees a byte, the compound file is walked and checked
 // here, because on a damaged file that package can loop forever or fail outside any promise.
-import { Buffer } from 'node:buffer';
+import { platform } from '../platform/index.js';
+import type { WordText } from '../platform/types.js';
 import type { ReadWarning } from '../document/model.js';
 import { docxErrors } from './docx/errors.js';
 import { kindOfTextLine } from './text.js';
@@ -300,22 +301,6 @@ function savedPageCount(file: CompoundFile): number | undefined {
   return undefined;
 }
 
-interface WordExtractorDocument {
-  getBody(options?: { filterUnicode?: boolean }): string;
-  getTextboxes(options?: { filterUnicode?: boolean; includeHeadersAndFooters?: boolean }): string;
-}
-type WordExtractorClass = new () => { extract(source: Buffer): Promise<WordExtractorDocument> };
-
-async function loadWordExtractor(): Promise<WordExtractorClass> {
-  try {
-    // @ts-ignore -- word-extractor ships no types; the slice used here is typed above.
-    const mod = (await import('word-extractor')) as { default?: WordExtractorClass };
-    return mod.default ?? (mod as unknown as WordExtractorClass);
-  } catch (error) {
-    throw docErrors.unavailable(error);
-  }
-}
-
 /**
  * Paragraphs from word-extractor's body text: one per paragraph mark (it turns paragraph marks,
  * line breaks and page breaks into "\n" and cell marks into "\t"). A line that ends on a cell mark
@@ -351,22 +336,21 @@ export const readDoc: Reader = async (bytes) => {
   }
   checkFib(word, file);
 
-  const WordExtractor = await loadWordExtractor();
-  let extracted: WordExtractorDocument;
+  let extracted: WordText;
   try {
-    extracted = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    extracted = await platform.wordText(bytes);
   } catch (error) {
+    if (error instanceof ReadError) throw error;
+    if ((error as { wenfengUnavailable?: boolean })?.wenfengUnavailable) throw docErrors.unavailable(error);
     // The compound file was sound; what failed is inside the Word structures (FIB, piece table).
     throw new ReadError('doc-corrupt', { zh: '文件已损坏：Word 正文结构无法解析', en: 'damaged file: the Word text structure cannot be parsed' }, { cause: error });
   }
-  // filterUnicode: false — by default word-extractor rewrites “ ” ‘ ’ — – and en/em spaces to
-  // ASCII, which would hide exactly the punctuation the rules check.
-  const body = extracted.getBody({ filterUnicode: false });
+  const body = extracted.body;
   const paragraphs = paragraphsOfBody(body);
 
   const warnings: ReadWarning[] = [];
   const hasText = paragraphs.some((p) => p.text.trim().length > 0);
-  if (extracted.getTextboxes({ filterUnicode: false, includeHeadersAndFooters: false }).trim()) {
+  if (extracted.textboxes.trim()) {
     warnings.push({
       code: 'doc-textbox-skipped',
       message: { zh: '文本框中的文字未读取', en: 'the text in text boxes was not read' },

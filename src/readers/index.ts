@@ -1,5 +1,4 @@
 // Choosing a reader by extension and content; each reader is imported only when a file needs it.
-import { extname } from 'node:path';
 import type { Format } from '../document/model.js';
 import { SNIFFED_NAMES, sniff, type Sniffed } from './detect.js';
 import { checkParagraphs, DEFAULT_LIMITS } from '../engine/limits.js';
@@ -17,6 +16,13 @@ const EXTENSIONS: Record<string, Format> = {
   '.wps': 'doc',
   '.ofd': 'ofd',
 };
+
+/** The extension of a path's last segment, dot included ('' for none), as Node's path.extname. */
+export function extname(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot) : '';
+}
 
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 

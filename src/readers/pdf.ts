@@ -1,99 +1,10 @@
 // The .pdf reader: pdf-parse 2.x (pdf.js) for the text runs and their positions, layout.ts to
 // re-join them into paragraphs. pdf.js is loaded on the first PDF only, and only once.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { layoutParagraphs, plainParagraphs, type LayoutResult, type PageText, type TextItem } from './pdf/layout.js';
 import { ReadError, type ReadResult, type Reader } from './types.js';
 import { DEFAULT_LIMITS, LimitError } from '../engine/limits.js';
-
-type PdfParseModule = typeof import('pdf-parse');
-type PdfParser = InstanceType<PdfParseModule['PDFParse']>;
-
-// The slice of pdf.js's document/page proxies this reader uses.
-interface PdfTextContentItem {
-  str?: string;
-  transform?: number[];
-  width?: number;
-  height?: number;
-  dir?: string;
-}
-interface PdfPageProxy {
-  getViewport(params: { scale: number }): { height: number; transform: number[] };
-  getTextContent(): Promise<{ items: PdfTextContentItem[] }>;
-  cleanup(): unknown;
-}
-interface PdfDocumentProxy {
-  numPages: number;
-  getPage(pageNumber: number): Promise<PdfPageProxy>;
-}
-
-let modulePromise: Promise<PdfParseModule> | undefined;
-let moduleLoads = 0;
-
-/** pdf-parse, imported on first use and kept: a second pdf.js copy in one process is refused by its worker. */
-function loadPdfParse(): Promise<PdfParseModule> {
-  if (!modulePromise) {
-    moduleLoads++;
-    const loading = importPdfParse();
-    modulePromise = loading;
-    // A failed import is not kept, so a later file can try again.
-    loading.catch(() => {
-      if (modulePromise === loading) modulePromise = undefined;
-    });
-  }
-  return modulePromise;
-}
-
-/**
- * pdf.js's legacy build bundles core-js, which replaces Array.prototype.push for the whole process with a
- * slow polyfill — once when pdf.mjs loads and again when its worker code loads on the first document.
- * Loading the worker module up front (pdf.js then runs it in this thread, as it would anyway in Node)
- * lets both happen here, and the native push is put back after them: measured, about a quarter off the
- * time to read a corpus of PDFs. pdf.js does not depend on the polyfill's behaviour.
- */
-async function importPdfParse(): Promise<PdfParseModule> {
-  const nativePush = Array.prototype.push;
-  try {
-    const pdfParseEntry = createRequire(import.meta.url).resolve('pdf-parse');
-    const workerPath = createRequire(pdfParseEntry).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(pathToFileURL(workerPath).href);
-    return await import('pdf-parse');
-  } finally {
-    Array.prototype.push = nativePush;
-  }
-}
-
-/** How many times this process has imported pdf-parse (for tests: must stay at 1). */
-export function pdfParseLoadCount(): number {
-  return moduleLoads;
-}
-
-interface AssetDirs {
-  cMapUrl: string;
-  standardFontDataUrl: string;
-  wasmUrl: string;
-}
-let assetDirs: AssetDirs | undefined;
-
-/**
- * pdf.js's cMaps, standard fonts and wasm decoders, as filesystem paths (pdf.js reads them with
- * fs in Node; the trailing slash is required). Resolved through the packages, from the pdfjs-dist
- * that pdf-parse itself depends on, so this works from src/ and from a bundled dist/ alike.
- */
-export function pdfjsAssetDirs(): AssetDirs {
-  if (!assetDirs) {
-    const fromHere = createRequire(import.meta.url);
-    const pdfParseEntry = fromHere.resolve('pdf-parse');
-    const pdfjsRoot = dirname(createRequire(pdfParseEntry).resolve('pdfjs-dist/package.json'));
-    assetDirs = {
-      cMapUrl: `${join(pdfjsRoot, 'cmaps')}/`,
-      standardFontDataUrl: `${join(pdfjsRoot, 'standard_fonts')}/`,
-      wasmUrl: `${join(pdfjsRoot, 'wasm')}/`,
-    };
-  }
-  return assetDirs;
-}
+import { platform } from '../platform/index.js';
+import type { OpenedPdf, PdfDocumentProxy, PdfEngine, PdfPageProxy, PdfTextContentItem } from '../platform/types.js';
 
 const errors = {
   encrypted: (cause: unknown) =>
@@ -143,37 +54,20 @@ const plausibleCount = (n: number): boolean => Number.isInteger(n) && n >= 1;
 
 export const readPdf: Reader = async (bytes, _path, options) => {
   const limits = options.limits ?? DEFAULT_LIMITS;
-  let pdfParse: PdfParseModule;
-  let assets: AssetDirs;
+  let engine: PdfEngine;
   try {
-    pdfParse = await loadPdfParse();
-    assets = pdfjsAssetDirs();
+    engine = await platform.pdf();
   } catch (error) {
     throw errors.unavailable(error);
   }
 
-  const parser = new pdfParse.PDFParse({
-    // A copy: pdf.js transfers (detaches) the buffer it is given, and the caller still owns `bytes`.
-    data: new Uint8Array(bytes),
-    // Nothing from a document is ever compiled or run.
-    isEvalSupported: false,
-    // Without cMaps, text in CJK fonts that are not embedded (e.g. STSong-Light with
-    // UniGB-UCS2-H) silently comes out empty.
-    cMapUrl: assets.cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl: assets.standardFontDataUrl,
-    wasmUrl: assets.wasmUrl,
-    useSystemFonts: false,
-    verbosity: pdfParse.VerbosityLevel.ERRORS,
-  });
   let extracted: { count: number; recorded?: number; layout: LayoutResult | undefined; pages: PageText[] };
+  let opened: OpenedPdf | undefined;
   try {
-    // getInfo() opens the document (and throws for a password or a damaged file).
-    const info = await parser.getInfo();
-    // pdf-parse's getText() gives strings only; the positions re-joining needs come from the
-    // pdf.js document it holds. If that field ever goes, fall back to its plain text.
-    const doc = (parser as unknown as { doc?: PdfDocumentProxy }).doc;
-    if (!doc) extracted = { count: info.total, layout: await readPlainText(parser), pages: [] };
+    // Opening throws for a password or a damaged file.
+    opened = await engine.open(bytes);
+    const doc = opened.doc;
+    if (!doc) extracted = { count: opened.total, layout: plainParagraphs(await opened.plainPages()), pages: [] };
     else if (plausibleCount(doc.numPages)) {
       // Every page is counted; text is taken from the first maxPdfPages (a strict trial hands a longer one to a worker).
       if (doc.numPages > limits.maxPdfPages && options.strict) throw new LimitError('maxPdfPages', { zh: `PDF 超过 ${limits.maxPdfPages} 页`, en: `a PDF of more than ${limits.maxPdfPages} pages` });
@@ -188,7 +82,7 @@ export const readPdf: Reader = async (bytes, _path, options) => {
     throw toReadError(error);
   } finally {
     // Frees the document and its (fake) worker, so the CLI exits promptly.
-    await parser.destroy().catch(() => undefined);
+    await opened?.destroy().catch(() => undefined);
   }
 
   // Outside the try: a fault in our own layout code is a bug to see, not a "damaged file".
@@ -264,13 +158,4 @@ function toTextItem(raw: PdfTextContentItem, view: number[]): TextItem | undefin
   // Rotated runs (diagonal watermarks, vertical stamps) are not part of the text flow.
   if (size <= 0 || a <= 0 || Math.abs(b) > 0.05 * a || Math.abs(c) > 0.05 * size) return undefined;
   return { str: raw.str, x, y, width: raw.width ?? 0, size };
-}
-
-/**
- * Fallback if pdf-parse ever stops keeping its document where we look: its own per-page text,
- * without positions, so each line becomes a paragraph (tests on re-joining would catch this).
- */
-async function readPlainText(parser: PdfParser): Promise<LayoutResult> {
-  const text = await parser.getText({ pageJoiner: '' });
-  return plainParagraphs(text.pages.map((page) => page.text));
 }

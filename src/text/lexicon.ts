@@ -1,7 +1,7 @@
 // The word list the typo detector segments against: jieba's dictionary, precomputed at build time
 // (scripts/build-lexicon.mjs) into sorted fixed-width tables that are binary-searched in place, so
 // loading is one file read rather than building a Map of 350,000 words.
-import { readFileSync } from 'node:fs';
+import { platform } from '../platform/index.js';
 import { wordHash } from './word-hash.js';
 
 /** log2 of the total count in jieba's dictionary: a word's log-probability is log2(freq) − this. */
@@ -86,17 +86,18 @@ class TableLexicon implements Lexicon {
     let maxLen = 0;
     // Each section is decoded on its own: V8 reads a small flat string faster than a slice of one
     // large external string (what decoding the whole file at once gives).
-    const bytes = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-    // Tab and newline as UTF-16LE units; the file holds only Han characters, ASCII and these, so a match
-    // at an odd offset cannot happen (it would need a unit 0x09xx or 0x0axx).
-    const TAB = Buffer.from('\t', 'utf16le');
-    const NEWLINE = Buffer.from('\n', 'utf16le');
-    for (let p = 0; p < bytes.length; ) {
-      const tab = bytes.indexOf(TAB, p);
-      const end = bytes.indexOf(NEWLINE, tab);
-      const name = bytes.toString('utf16le', p, tab);
-      const payload = bytes.toString('utf16le', tab + 2, end);
-      p = end + 2;
+    // The file is UTF-16LE holding only Han characters, ASCII, tabs and newlines, so sections are found
+    // on its 16-bit units (copied when the bytes are not 2-aligned).
+    const aligned = file.byteOffset % 2 === 0 ? file : file.slice();
+    const units = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 1);
+    const utf16 = new TextDecoder('utf-16le');
+    const text = (from: number, to: number): string => utf16.decode(units.subarray(from, to));
+    for (let p = 0; p < units.length; ) {
+      const tab = units.indexOf(0x09, p);
+      const end = units.indexOf(0x0a, tab);
+      const name = text(p, tab);
+      const payload = text(tab + 1, end);
+      p = end + 1;
       const kind = name[0];
       if (kind === 'W') {
         const len = Number(name.slice(1));
@@ -168,10 +169,10 @@ export function loadLexicon(url: URL): Lexicon | null {
   if (!loaded.has(url.href)) {
     let lexicon: Lexicon | null = null;
     try {
-      const hash = readFileSync(new URL(url.href.replace(/\.u16$/, '.hash')));
+      const hash = platform.readData(new URL(url.href.replace(/\.u16$/, '.hash')));
       // A Uint32Array view needs 4-byte alignment; copy in the rare case the buffer is not aligned.
       const slots = hash.byteOffset % 4 === 0 ? new Uint32Array(hash.buffer, hash.byteOffset, hash.byteLength / 4) : new Uint32Array(hash.buffer.slice(hash.byteOffset, hash.byteOffset + hash.byteLength));
-      lexicon = new TableLexicon(readFileSync(url), slots);
+      lexicon = new TableLexicon(platform.readData(url), slots);
     } catch {
       lexicon = null;
     }

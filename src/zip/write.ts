@@ -2,7 +2,7 @@
 // and the tests' hand-made archives. Parts are stored or deflated, or copied from another zip with their
 // compressed bytes as they were. Local headers carry the sizes (no data descriptors), then the central
 // directory and its end record; names are UTF-8. No Zip64: a .docx or .ofd never needs it.
-import * as zlib from 'node:zlib';
+import { platform } from '../platform/index.js';
 import { crc32 } from '../readers/docx/crc32.js';
 import { readCentralDirectory, type ZipEntry } from '../readers/docx/zip.js';
 
@@ -67,7 +67,7 @@ function bodyOf(part: ZipPart, level: number | undefined): Body {
     method: store ? 0 : 8,
     crc: part.declaredCrc ?? crc32(data),
     size: part.declaredSize ?? data.length,
-    bytes: store ? data : zlib.deflateRawSync(data, level === undefined ? {} : { level }),
+    bytes: store ? data : platform.deflateRaw(data, level),
   };
 }
 

@@ -1,6 +1,6 @@
 // OLE compound files (the container of .doc and of password-protected .docx): just enough of the
 // directory to tell an encrypted Office file (EncryptionInfo / EncryptedPackage streams) from a .doc.
-import { Buffer } from 'node:buffer';
+import { indexOfBytes } from '../bytes.js';
 
 const SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const END_OF_CHAIN = 0xfffffffe;
@@ -61,8 +61,12 @@ export function oleDirectoryNames(bytes: Uint8Array): string[] | undefined {
 }
 
 function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const needle = Buffer.from(text, 'utf16le');
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(needle) >= 0;
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    needle[2 * i] = text.charCodeAt(i) & 0xff;
+    needle[2 * i + 1] = text.charCodeAt(i) >>> 8;
+  }
+  return indexOfBytes(bytes, needle) >= 0;
 }
 
 /** Whether the compound file is an encrypted Office document (a password-protected .docx). */
@@ -72,3 +76,4 @@ export function isEncryptedOle(bytes: Uint8Array): boolean {
   // A directory we could not walk: look for the stream names anywhere.
   return containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage');
 }
+

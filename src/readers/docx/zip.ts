@@ -1,7 +1,6 @@
 // A small zip reader: the central directory, local headers, stored and deflated entries, with
 // inflation capped so a zip bomb stops at the limit instead of filling memory.
-import { constants as bufferConstants } from 'node:buffer';
-import * as zlib from 'node:zlib';
+import { InflateCapError, platform } from '../../platform/index.js';
 import { crc32 } from './crc32.js';
 import { docxErrors } from './errors.js';
 import { LimitError, limitMessages } from '../../engine/limits.js';
@@ -21,7 +20,6 @@ const ZIP64_LOCATOR_SIG = 0x07064b50;
 const ZIP64_EOCD_SIG = 0x06064b50;
 const CENTRAL_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
-const MAX_BUFFER = bufferConstants.MAX_LENGTH;
 
 export class ZipArchive {
   /** Entries by normalised name (OPC part names are case-insensitive). */
@@ -76,10 +74,10 @@ export class ZipArchive {
       } else {
         if (remaining <= 0) throw over();
         try {
-          out = zlib.inflateRawSync(data, { maxOutputLength: Math.min(remaining, MAX_BUFFER) });
+          out = platform.inflateRaw(data, remaining);
         } catch (err) {
           // A lying declared size is caught here: inflation stops at the cap.
-          if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw over();
+          if (err instanceof InflateCapError) throw over();
           throw docxErrors.zipInflate(name, err);
         }
       }
