@@ -33,6 +33,9 @@ export const NODE_EDGES = [
   'src/layout/render.ts',
   'src/layout/render-pages.ts',
   'src/layout/seal-docx.ts',
+  'src/lsp/server.ts',
+  'src/lsp/checker.ts',
+  'src/lsp/rule-docs.ts',
 ];
 
 /** What must run on bytes and plain objects: no edge may sit in these folders. */
