@@ -84,8 +84,8 @@ export async function readBounded(absPath: string, maxFileBytes: number): Promis
   }
 }
 
-/** A cap was met (in a strict trial, the draft goes to a worker with the full caps). */
-export const overCap = (error: unknown): boolean => error instanceof LimitError || (error instanceof ReadError && (error.code === 'zip-bomb' || error.code === 'too-large'));
+/** A cap was met, or the draft needs a reader that is not ours (in a strict trial, the draft goes to a worker with the full caps). */
+export const overCap = (error: unknown): boolean => error instanceof LimitError || (error instanceof ReadError && (error.code === 'zip-bomb' || error.code === 'too-large' || error.code === 'worker-only'));
 
 async function readInput(opts: LintFileOptions, limits: LintLimits): Promise<Uint8Array> {
   if (opts.bytes) {
