@@ -50,7 +50,7 @@ export class WorkerPool {
   private readonly memoryMb: number;
 
   /** `size` workers at most, each holding up to `depth` drafts. */
-  constructor(private readonly size: number, private readonly url: URL, private readonly options: SessionOptions, private readonly depth = 1) {
+  constructor(private size: number, private readonly url: URL, private readonly options: SessionOptions, private readonly depth = 1) {
     this.memoryMb = options.limits?.maxMemoryMb ?? DEFAULT_LIMITS.maxMemoryMb;
   }
 
@@ -146,6 +146,12 @@ export class WorkerPool {
       if (best) return best;
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
+  }
+
+  /** Room for one more worker (the main thread has run out of drafts of its own). */
+  grow(): void {
+    this.size++;
+    this.waiting.shift()?.();
   }
 
   async run(job: PoolJob): Promise<FileResult> {

@@ -274,11 +274,16 @@ export class LintSession {
     const forMe = (): Job | undefined => mine.shift();
     const forWorkers = (): Job | undefined => theirs.shift() ?? mine.pop();
     try {
-      const here = async (): Promise<void> => {
-        for (let job = forMe(); job; job = forMe()) await finish(job, await this.isolated(pool, job, locale));
-      };
       const there = async (): Promise<void> => {
         for (let job = forWorkers(); job; job = forWorkers()) await finish(job, await this.inWorker(pool, job, locale));
+      };
+      const here = async (): Promise<void> => {
+        for (let job = forMe(); job; job = forMe()) await finish(job, await this.isolated(pool, job, locale));
+        // Done with its share while workers still have drafts waiting: the thread it leaves free gets a worker.
+        if (auto && workers < threads && theirs.length > WORKER_DEPTH) {
+          pool.grow();
+          await Promise.all(Array.from({ length: WORKER_DEPTH }, there));
+        }
       };
       await Promise.all([here(), ...Array.from({ length: workers * WORKER_DEPTH }, there)]);
     } finally {
