@@ -5,6 +5,7 @@
 // rules/data/boilerplate.json: listed entries and families written as small grammars
 // (rules/formula-pattern.ts) in which 、，, and spaces are interchangeable and "…" takes inserted content.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type LocalText, type Paragraph, type Severity } from '../src/plugin-api.js';
+import { loadCompiledMatcher } from '../src/text/load-data.js';
 import { compilePattern, formCount } from './formula-pattern.js';
 import { isConcrete } from './specificity.js';
 
@@ -34,7 +35,7 @@ interface LeadIn extends Omit<Entry, 'pattern'> {
   pattern: string;
 }
 
-interface Dictionary {
+export interface Dictionary {
   leadIn?: LeadIn;
   gapMax?: number;
   separators?: string;
@@ -46,7 +47,10 @@ interface Dictionary {
 /** Categories reported as warnings at each hit; the others are common formulas, reported as info. */
 const EMPTY: ReadonlySet<Category> = new Set(['empty', 'slogan', 'closing']);
 
-const dictionary = (): Dictionary => loadData<Dictionary>(new URL('./data/boilerplate.json', import.meta.url));
+const DATA = new URL('./data/boilerplate.json', import.meta.url);
+/** The dictionary's matcher compiled at build time (scripts/build-matchers.mjs), phrase values as indices into `dictionaryEntries`. */
+const COMPILED = new URL('./data/generated/boilerplate.matcher', import.meta.url);
+const dictionary = (): Dictionary => loadData<Dictionary>(DATA);
 
 /** Separators that may stand for one another, or be missing, inside a formula. */
 const DEFAULT_SEPARATORS = '、，, ';
@@ -94,20 +98,24 @@ export function dictionarySize(): { entries: number; families: number; patterns:
   return { entries: dict.entries.length, families: dict.families?.length ?? 0, patterns, forms, unsourced };
 }
 
-function matcherFor(options: Options): PhraseMatcher<Entry> {
-  const key = JSON.stringify([options.ignore, options.add]);
-  const cached = matchers.get(key);
-  if (cached) return cached;
-  const dict = dictionary();
+/**
+ * The dictionary's formulas, less the ignored ids and patterns, plus `add`, as one matcher; `entries`
+ * lists the dictionary's entries in the order they were added (what a compiled matcher's values index).
+ */
+export function compileDictionary(dict: Dictionary, ignore: readonly string[] = [], extra: Options['add'] = []): { matcher: PhraseMatcher<Entry>; entries: Entry[] } {
   const gapMax = dict.gapMax ?? 20;
   const separators = dict.separators ?? DEFAULT_SEPARATORS;
   const matcher = new PhraseMatcher<Entry>({ gapMax, gapMin: 0, gapBreak: GAP_BREAK });
-  const ignored = new Set(options.ignore);
+  const ignored = new Set(ignore);
+  const entries: Entry[] = [];
   const add = (entry: Entry, familyGap?: number): void => {
     for (const c of compilePattern(entry.pattern, dict.slots, separators)) matcher.addParts(c.parts, entry, c.gaps.map((g) => g ?? familyGap ?? gapMax));
   };
-  for (const { entry, gapMax: g } of dictionaryEntries(dict)) if (!ignored.has(entry.id) && !ignored.has(entry.pattern)) add(entry, g);
-  for (const [i, e] of options.add.entries()) {
+  for (const { entry, gapMax: g } of dictionaryEntries(dict)) {
+    entries.push(entry);
+    if (!ignored.has(entry.id) && !ignored.has(entry.pattern)) add(entry, g);
+  }
+  for (const [i, e] of extra.entries()) {
     add({
       id: e.id ?? `custom-${i + 1}`,
       pattern: e.pattern,
@@ -116,6 +124,21 @@ function matcherFor(options: Options): PhraseMatcher<Entry> {
       ...(e.suggestion ? { suggestion: typeof e.suggestion === 'string' ? { zh: e.suggestion, en: e.suggestion } : e.suggestion } : {}),
     });
   }
+  return { matcher, entries };
+}
+
+function matcherFor(options: Options): PhraseMatcher<Entry> {
+  const key = JSON.stringify([options.ignore, options.add]);
+  const cached = matchers.get(key);
+  if (cached) return cached;
+  const dict = dictionary();
+  let matcher: PhraseMatcher<Entry> | undefined;
+  if (!options.ignore.length && !options.add.length) {
+    // The whole dictionary: compiled at build time, read in one go.
+    const entries = [...dictionaryEntries(dict)].map((e) => e.entry);
+    matcher = loadCompiledMatcher(COMPILED, (i) => entries[i as number]!);
+  }
+  matcher ??= compileDictionary(dict, options.ignore, options.add).matcher;
   matchers.set(key, matcher);
   return matcher;
 }

@@ -3,9 +3,10 @@
 // The closing is the last sentences of the body, before 特此通知, the signature, the date and any 版记 or
 // web-page debris; it is reported when slogans make up most of it. Lists: rules/data/closing-slogan.json.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type Paragraph } from '../src/plugin-api.js';
+import { loadCompiledMatcher } from '../src/text/load-data.js';
 import { compilePattern } from './formula-pattern.js';
 
-interface SloganData {
+export interface SloganData {
   gapMax?: number;
   slots?: Record<string, string[]>;
   slogans: string[];
@@ -28,7 +29,10 @@ interface Hit extends Span {
   strong: boolean;
 }
 
-const data = (): SloganData => loadData<SloganData>(new URL('./data/closing-slogan.json', import.meta.url));
+const DATA = new URL('./data/closing-slogan.json', import.meta.url);
+/** The slogans compiled at build time (scripts/build-matchers.mjs). */
+const COMPILED = new URL('./data/generated/closing-slogan.matcher', import.meta.url);
+const data = (): SloganData => loadData<SloganData>(DATA);
 
 const OPEN = '《“‘（(「『【〔［';
 const CLOSE = '》”’）)」』】〕］';
@@ -36,16 +40,21 @@ const CONTENT = /[\p{L}\p{N}]/u;
 
 let compiled: { matcher: PhraseMatcher<boolean>; trailer: RegExp[] } | undefined;
 
-function lexicon(): { matcher: PhraseMatcher<boolean>; trailer: RegExp[] } {
-  if (compiled) return compiled;
-  const d = data();
+/** Slogans (true) and exhortations (false), shapes written in the formula grammar ({CREATE}…新{NEW}), as one matcher. */
+export function compileSlogans(d: SloganData): PhraseMatcher<boolean> {
   const matcher = new PhraseMatcher<boolean>({ gapMax: d.gapMax ?? 40, gapMin: 0 });
-  // Slogans are shapes written in the formula grammar ({CREATE}…新{NEW}), compiled once.
   const add = (pattern: string, strong: boolean): void => {
     for (const c of compilePattern(pattern, d.slots)) matcher.addParts(c.parts, strong, c.gaps.map((g) => g ?? d.gapMax ?? 40));
   };
   for (const s of d.slogans) add(s, true);
   for (const s of d.exhortations) add(s, false);
+  return matcher;
+}
+
+function lexicon(): { matcher: PhraseMatcher<boolean>; trailer: RegExp[] } {
+  if (compiled) return compiled;
+  const d = data();
+  const matcher = loadCompiledMatcher<boolean>(COMPILED) ?? compileSlogans(d);
   compiled = { matcher, trailer: d.trailer.map((t) => new RegExp(t, 'iu')) };
   return compiled;
 }

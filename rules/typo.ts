@@ -11,10 +11,11 @@
 // 5. A detector for slips no list names (src/text/typo-detector.ts), against jieba's lexicon. Its findings
 //    are one step softer than the rule's severity: it guesses, where the lists know.
 import { PhraseMatcher, defineRule, loadData, type LocalText } from '../src/plugin-api.js';
+import { loadCompiledMatcher } from '../src/text/load-data.js';
 import { loadLexicon } from '../src/text/lexicon.js';
 import { TypoDetector, type DetectorGuards, type SimilarityData } from '../src/text/typo-detector.js';
 
-interface TypoEntry {
+export interface TypoEntry {
   wrong: string;
   right: string;
   except?: string[];
@@ -23,7 +24,7 @@ interface TypoEntry {
 }
 
 /** A compact list entry: [wrong, right] or [wrong, right, except]. */
-type CompactEntry = [string, string] | [string, string, string[]];
+export type CompactEntry = [string, string] | [string, string, string[]];
 
 interface Collocation {
   /** A regular expression over the normalised text; the whole match is the wrong span. */
@@ -50,7 +51,8 @@ interface Confusable {
   except?: string[];
 }
 
-const LISTS = ['words', 'idioms'];
+/** The word and idiom lists, rules/data/typo/<name>.json (scripts/build-matchers.mjs compiles them too). */
+export const LISTS = ['words', 'idioms'];
 
 let matcher: PhraseMatcher<TypoEntry> | undefined;
 let collocations: Array<{ re: RegExp; c: Collocation }> | undefined;
@@ -58,16 +60,23 @@ let confusables: Array<{ re: RegExp; e: TypoEntry }> | undefined;
 let phraseSlips: Map<string, Array<[string, string]>> | undefined;
 let detector: TypoDetector | null | undefined;
 
-function typoMatcher(): PhraseMatcher<TypoEntry> {
-  if (!matcher) {
-    matcher = new PhraseMatcher<TypoEntry>();
-    for (const e of loadData<{ entries: TypoEntry[] }>(new URL('./data/typos.json', import.meta.url)).entries) matcher.add(e.wrong, e);
-    for (const list of LISTS) {
-      for (const [wrong, right, except] of loadData<{ entries: CompactEntry[] }>(new URL(`./data/typo/${list}.json`, import.meta.url)).entries) {
-        matcher.add(wrong, { wrong, right, except });
-      }
-    }
+/** The lists as one matcher (compiled at build time into rules/data/generated/typo.matcher). */
+export function compileTypoLists(typos: { entries: TypoEntry[] }, lists: Array<{ entries: CompactEntry[] }>): PhraseMatcher<TypoEntry> {
+  const m = new PhraseMatcher<TypoEntry>();
+  for (const e of typos.entries) m.add(e.wrong, e);
+  for (const list of lists) {
+    for (const [wrong, right, except] of list.entries) m.add(wrong, { wrong, right, except });
   }
+  return m;
+}
+
+function typoMatcher(): PhraseMatcher<TypoEntry> {
+  matcher ??=
+    loadCompiledMatcher<TypoEntry>(new URL('./data/generated/typo.matcher', import.meta.url)) ??
+    compileTypoLists(
+      loadData<{ entries: TypoEntry[] }>(new URL('./data/typos.json', import.meta.url)),
+      LISTS.map((list) => loadData<{ entries: CompactEntry[] }>(new URL(`./data/typo/${list}.json`, import.meta.url))),
+    );
   return matcher;
 }
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = join(root, 'rules', 'data');
-const BINARY = /\.(u16|hash)$/;
+const BINARY = /\.(u16|hash|matcher)$/;
 /** The cMaps of Chinese (GB, CNS, HK) and Identity encodings: what a Chinese PDF that does not embed its fonts needs. */
 const CMAP = /^(Adobe-(GB1|CNS1)|UniGB|UniCNS|GB|GBK|GBT|GBpc|B5|CNS|ETen|ETHK|HK|Identity)/;
 

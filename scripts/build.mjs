@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 import { buildLexicon } from './build-lexicon.mjs';
+import { buildMatchers } from './build-matchers.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -32,8 +33,10 @@ await Promise.all([
 ]);
 
 // Rules read their data files lazily, next to the code that uses them: rules/data in the source tree,
-// dist/data in the bundle. The typo detector's lexicon is generated into rules/data/generated first.
+// dist/data in the bundle. The typo detector's lexicon and the compiled formula dictionaries are
+// generated into rules/data/generated first.
 buildLexicon();
+await buildMatchers();
 cpSync(new URL('../rules/data', import.meta.url), new URL('../dist/data', import.meta.url), { recursive: true });
 
 // The VS Code extension for `wenfeng lsp`, packed as a .vsix with the zip writer just built.

@@ -1,6 +1,6 @@
 // The wenfeng command line. Exit codes as ESLint: 0 clean, 1 errors (or too many warnings), 2 usage,
 // config or unreadable-file trouble.
-import { Command, CommanderError, Option } from 'commander';
+import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -355,7 +355,7 @@ async function runInit(opts: { preset?: string } = {}): Promise<number> {
   return 0;
 }
 
-function addCheckOptions(cmd: Command): Command {
+function addCheckOptions(cmd: Command, Option: typeof import('commander').Option): Command {
   return cmd
     .addOption(new Option('-f, --format <name>', '输出格式 output format: stylish | compact | json | sarif | github | junit | html | ./formatter.js').default('stylish'))
     .option('--type <id>', `文种类别 document type: ${DOC_TYPE_IDS.join(' | ')}`)
@@ -387,12 +387,110 @@ function addCheckOptions(cmd: Command): Command {
     .option('--debug', '出错时显示调用栈 show stack traces');
 }
 
+/** `wenfeng [check]` options that take a value, by each name they are written with; repeatable ones collect. */
+const VALUE_OPTIONS: Record<string, { key: keyof CheckOptions; repeat?: boolean }> = {
+  '-f': { key: 'format' }, '--format': { key: 'format' }, '--type': { key: 'type' }, '-c': { key: 'config' }, '--config': { key: 'config' },
+  '--rule': { key: 'rule', repeat: true }, '--max-warnings': { key: 'maxWarnings' }, '--locale': { key: 'locale' },
+  '--stdin-filename': { key: 'stdinFilename' }, '--against': { key: 'against', repeat: true }, '--concurrency': { key: 'concurrency' },
+  '--cache-location': { key: 'cacheLocation' }, '--timeout-per-page': { key: 'timeoutPerPage' }, '--max-file-size': { key: 'maxFileSize' },
+  '--max-inflated-size': { key: 'maxInflatedSize' }, '--max-memory': { key: 'maxMemory' }, '--limit': { key: 'limit', repeat: true },
+  '--print-config': { key: 'printConfig' }, '-o': { key: 'outputFile' }, '--output-file': { key: 'outputFile' },
+};
+/** `wenfeng [check]` flags and the value each sets. */
+const FLAG_OPTIONS: Record<string, [keyof CheckOptions, boolean]> = {
+  '--no-config': ['config', false], '--quiet': ['quiet', true], '--color': ['color', true], '--no-color': ['color', false], '--stdin': ['stdin', true],
+  '--fix': ['fix', true], '--fix-dry-run': ['fixDryRun', true], '--render': ['render', true], '--follow-symlinks': ['followSymlinks', true],
+  '--cache': ['cache', true], '--debug': ['debug', true],
+};
+
+/**
+ * The common case, `wenfeng [check] <paths…> [options]` written plainly, parsed without loading
+ * commander (a sixth of the start-up of a short run). Anything else — help, another command, an
+ * unknown or abbreviated option, a value that looks like an option, a first path that could be a
+ * command's name — returns undefined and goes through commander, which also words the errors.
+ */
+function parseCheckArgs(argv: string[]): { paths: string[]; opts: CheckOptions } | undefined {
+  const opts: CheckOptions = { format: 'stylish', rule: [], against: [], limit: [] };
+  const paths: string[] = [];
+  let i = argv[0] === 'check' ? 1 : 0;
+  let operandsOnly = false;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (operandsOnly || arg === '-' || !arg.startsWith('-')) {
+      // Commander takes a first operand that names a command as that command.
+      if (!paths.length && i === 0 && /^[a-z][\w-]*$/i.test(arg)) return undefined;
+      paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      operandsOnly = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const flag = FLAG_OPTIONS[name];
+    if (flag && eq < 0) {
+      (opts as unknown as Record<string, unknown>)[flag[0]] = flag[1];
+      continue;
+    }
+    const option = VALUE_OPTIONS[name];
+    if (!option) return undefined;
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq < 0 && value.startsWith('-'))) return undefined;
+    if (option.repeat) (opts[option.key] as string[]).push(value);
+    else (opts as unknown as Record<string, unknown>)[option.key] = value;
+  }
+  return { paths, opts };
+}
+
+/** An error out of a run, as one line on stderr and the exit code (2). */
+function reportError(error: unknown, argv: string[]): number {
+  const debug = argv.includes('--debug');
+  if (error instanceof UsageError) {
+    process.stderr.write(`wenfeng: ${error.text(localeFromArgs(argv))}\n`);
+    return 2;
+  }
+  if ((error as Error)?.name === 'ReferenceFileError') {
+    const e = error as ReferenceFileError;
+    process.stderr.write(`wenfeng: ${e.path}: ${e.zh} (${e.en})\n`);
+    return 2;
+  }
+  if (error instanceof ConfigError) {
+    // Every error found, one line each, in the run's language.
+    const en = argv.some((a, i) => a === '--locale=en' || (a === '--locale' && argv[i + 1] === 'en'));
+    for (const e of error.all) process.stderr.write(`wenfeng: ${en ? 'config error' : '配置错误'}: ${e.line(en ? 'en' : 'zh')}\n`);
+    if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
+    return 2;
+  }
+  process.stderr.write(`wenfeng: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
+  if (debug) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  return 2;
+}
+
 export async function main(argv: string[]): Promise<number> {
   // A reader that stops early (wenfeng … | head) is not an error of ours.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const plain = parseCheckArgs(argv);
+  if (plain) {
+    try {
+      return await runCheck(plain.paths, plain.opts);
+    } catch (error) {
+      return reportError(error, argv);
+    }
+  }
+  return commanderMain(argv);
+}
+
+/** Everything but the plain check: help, the other commands, and the wording of usage errors. */
+async function commanderMain(argv: string[]): Promise<number> {
+  const { Command, CommanderError, Option } = await import('commander');
   const program = new Command('wenfeng')
     .description('公文文风检查：页数上限、套话、穿靴戴帽、数字空缺、错别字、标题序号\nA linter for Chinese official documents.')
     .version(VERSION, '-v, --version')
@@ -403,7 +501,7 @@ export async function main(argv: string[]): Promise<number> {
 
   let code = 0;
   const debug = argv.includes('--debug');
-  const check = addCheckOptions(program.command('check', { isDefault: true }).argument('[paths...]', '文件、目录或通配符 files, directories or globs'))
+  const check = addCheckOptions(program.command('check', { isDefault: true }).argument('[paths...]', '文件、目录或通配符 files, directories or globs'), Option)
     .description('检查文稿 check drafts (the default command)')
     .action(async (paths: string[], opts: CheckOptions) => {
       code = await runCheck(paths, opts);
@@ -473,24 +571,6 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
-    if (error instanceof UsageError) {
-      process.stderr.write(`wenfeng: ${error.text(localeFromArgs(argv))}\n`);
-      return 2;
-    }
-    if ((error as Error)?.name === 'ReferenceFileError') {
-      const e = error as ReferenceFileError;
-      process.stderr.write(`wenfeng: ${e.path}: ${e.zh} (${e.en})\n`);
-      return 2;
-    }
-    if (error instanceof ConfigError) {
-      // Every error found, one line each, in the run's language.
-      const en = argv.some((a, i) => a === '--locale=en' || (a === '--locale' && argv[i + 1] === 'en'));
-      for (const e of error.all) process.stderr.write(`wenfeng: ${en ? 'config error' : '配置错误'}: ${e.line(en ? 'en' : 'zh')}\n`);
-      if (debug) process.stderr.write(`${error.stack ?? ''}\n`);
-      return 2;
-    }
-    process.stderr.write(`wenfeng: ${String((error as Error)?.message ?? error).split('\n')[0]}\n`);
-    if (debug) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    return 2;
+    return reportError(error, argv);
   }
 }

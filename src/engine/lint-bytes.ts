@@ -47,8 +47,8 @@ export function fatalResult(path: string, zh: string, en: string, locale: Locale
   };
 }
 
-/** A cap was met (in a strict trial, the draft goes to a worker with the full caps). */
-export const overCap = (error: unknown): boolean => error instanceof LimitError || (error instanceof ReadError && (error.code === 'zip-bomb' || error.code === 'too-large'));
+/** A cap was met, or the draft needs a reader that is not ours (in a strict trial, the draft goes to a worker with the full caps). */
+export const overCap = (error: unknown): boolean => error instanceof LimitError || (error instanceof ReadError && (error.code === 'zip-bomb' || error.code === 'too-large' || error.code === 'worker-only'));
 
 /** A draft that could not be read, as one line; `fsCause` turns a file-system error into its words. */
 export function readFailure(error: unknown, opts: { path: string; debug?: boolean; strict?: boolean }, locale: Locale, fsCause?: (error: unknown) => { zh: string; en: string } | undefined): FileResult {

@@ -73,16 +73,27 @@ const FIXABLE_NAME = /\.(txt|text|md|markdown)$/i;
 
 /** Below this many drafts, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 8;
+/** Drafts a worker holds at once in a parallel run: it starts the next as soon as one is done. */
+const WORKER_DEPTH = 3;
 
 /**
- * A small text draft (.txt, .md, stdin) is tried in the main thread (a worker costs ~50–100 ms to start),
- * under caps tight enough that its work stays small; meeting one sends it to a worker with the full
- * caps. Text is read by our own code, linear in its input. Every other format goes to a worker: pdf.js
- * and word-extractor are not ours (a damaged PDF can loop inside pdf.js), and a .docx is laid out.
+ * A small draft is tried in the main thread (a worker costs ~50–100 ms to start and loads every module
+ * again), under caps tight enough that its work stays small; meeting one sends it to a worker with the
+ * full caps. Text and .docx are read by our own code (a .docx through our zip reader and saxes), linear
+ * in their input, and the tighter caps bound how much XML a .docx may inflate to and how many
+ * paragraphs, cells and numbering definitions it may hold. Every other format goes to a worker: pdf.js
+ * and word-extractor are not ours (a damaged PDF can loop inside pdf.js).
  */
-const IN_THREAD_MAX_BYTES = 256 * 1024;
-const IN_THREAD_FORMATS = new Set(['txt', 'md']);
-const IN_THREAD_CAPS: Partial<LintLimits> = { maxParagraphs: 20_000, maxParagraphChars: 50_000 };
+const IN_THREAD_MAX_BYTES: Record<string, number> = { txt: 256 * 1024, md: 256 * 1024, docx: 2 * 1024 * 1024 };
+const IN_THREAD_CAPS: Partial<LintLimits> = {
+  maxParagraphs: 20_000,
+  maxParagraphChars: 50_000,
+  maxChars: 1_000_000,
+  maxInflatedBytes: 8 * 1024 * 1024,
+  maxPartBytes: 8 * 1024 * 1024,
+  maxTableCells: 20_000,
+  maxNumberingDefinitions: 1_000,
+};
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 /** Worker threads run the bundled worker; from TypeScript sources (tests) there is none. */
@@ -221,15 +232,14 @@ export class LintSession {
       hooks.onProgress?.(++done, jobs.length);
     };
     const workers = this.workerCount(todo.length);
-    const pool = HAS_WORKER ? await this.pool(Math.max(1, workers)) : undefined;
-    try {
-      if (workers > 1) {
-        await Promise.all(todo.map(async (job) => finish(job, await this.inWorker(pool!, job, locale))));
-      } else {
+    if (workers > 1) await this.lintInParallel(todo, workers, locale, finish);
+    else {
+      const pool = HAS_WORKER ? await this.pool(1) : undefined;
+      try {
         for (const job of todo) await finish(job, await this.isolated(pool, job, locale));
+      } finally {
+        await pool?.close();
       }
-    } finally {
-      await pool?.close();
     }
     if (cache) {
       await cache.save();
@@ -238,7 +248,7 @@ export class LintSession {
     return results.filter((r): r is FileResult => r !== undefined);
   }
 
-  /** How many drafts to check at once, each in its worker thread (1 = one after another). */
+  /** How many drafts to check at once (1 = one after another): threads for 'auto', worker threads for a number. */
   private workerCount(files: number): number {
     const c = this.options.concurrency ?? 'off';
     if (c === 'off' || !HAS_WORKER) return 1;
@@ -246,14 +256,49 @@ export class LintSession {
     return Math.max(1, Math.min(c, files));
   }
 
+  /**
+   * Drafts checked at once. The main thread checks the drafts it may (small text and .docx, built-in
+   * rules) from the front of the list; the workers take the others first, then the main thread's from
+   * the back, each holding a few so it never waits for the main thread. With 'auto' the main thread is
+   * one of the threads (one worker fewer: each costs a start-up and its own copy of the dictionaries);
+   * a number is that many workers besides it.
+   */
+  private async lintInParallel(todo: Job[], threads: number, locale: Locale, finish: (job: Job, result: FileResult) => Promise<void>): Promise<void> {
+    const mine: Job[] = [];
+    const theirs: Job[] = [];
+    const sizes = await Promise.all(todo.map(async (job) => (await stat(job.absPath).catch(() => undefined))?.size ?? 0));
+    todo.forEach((job, i) => (this.mayTryHere(job, sizes[i]!) ? mine : theirs).push(job));
+    const auto = this.options.concurrency === 'auto';
+    const workers = Math.max(1, Math.min(auto && mine.length ? threads - 1 : threads, todo.length));
+    const pool = await this.pool(workers, WORKER_DEPTH);
+    const forMe = (): Job | undefined => mine.shift();
+    const forWorkers = (): Job | undefined => theirs.shift() ?? mine.pop();
+    try {
+      const there = async (): Promise<void> => {
+        for (let job = forWorkers(); job; job = forWorkers()) await finish(job, await this.inWorker(pool, job, locale));
+      };
+      const here = async (): Promise<void> => {
+        for (let job = forMe(); job; job = forMe()) await finish(job, await this.isolated(pool, job, locale));
+        // Done with its share while workers still have drafts waiting: the thread it leaves free gets a worker.
+        if (auto && workers < threads && theirs.length > WORKER_DEPTH) {
+          pool.grow();
+          await Promise.all(Array.from({ length: WORKER_DEPTH }, there));
+        }
+      };
+      await Promise.all([here(), ...Array.from({ length: workers * WORKER_DEPTH }, there)]);
+    } finally {
+      await pool.close();
+    }
+  }
+
   private async timeoutFor(job: Job): Promise<number> {
     const size = (await stat(job.absPath).catch(() => undefined))?.size ?? 0;
     return timeLimitMs(this.options.timeLimit ?? DEFAULT_TIME_LIMIT, size, job.path);
   }
 
-  private async pool(size: number): Promise<WorkerPool> {
+  private async pool(size: number, depth = 1): Promise<WorkerPool> {
     const { WorkerPool } = await import('./pool.js');
-    return new WorkerPool(size, WORKER_URL, this.options);
+    return new WorkerPool(size, WORKER_URL, this.options, depth);
   }
 
   private get limits(): LintLimits {
@@ -291,7 +336,7 @@ export class LintSession {
   /** Whether a draft may be tried in this thread: small, and only built-in rules (a plugin may loop). */
   private mayTryHere(job: Job, size: number): boolean {
     if (this.options.isolation === 'always') return false;
-    if (size > IN_THREAD_MAX_BYTES || !IN_THREAD_FORMATS.has(formatOfPath(job.path) ?? '')) return false;
+    if (!(size <= (IN_THREAD_MAX_BYTES[formatOfPath(job.path) ?? ''] ?? -1))) return false;
     return job.settings.rules.every((r) => !r.id.includes('/'));
   }
 

@@ -1,5 +1,5 @@
-// A worker thread: checks the drafts the main thread sends, one at a time, under the heap cap it was
-// started with.
+// A worker thread: checks the drafts the main thread sends, one at a time and in the order sent (several
+// may be queued, so the thread never waits for the next), under the heap cap it was started with.
 import { parentPort, workerData } from 'node:worker_threads';
 import { LintSession, type SessionOptions } from './session.js';
 import { portableResult } from './portable-result.js';
@@ -7,7 +7,9 @@ import { takeRenderNotice } from '../layout/render-notice.js';
 
 const session = new LintSession(workerData as SessionOptions);
 
-parentPort!.on('message', async (job: { id: number; path: string; absPath: string; bytes?: Uint8Array }) => {
+type Job = { id: number; path: string; absPath: string; bytes?: Uint8Array };
+
+async function check(job: Job): Promise<void> {
   try {
     const result = job.bytes ? await session.lintBytesHere(job.bytes, job.path, job.absPath) : await session.lintOne(job.path, job.absPath);
     // A --render fallback noticed here is the main thread's to print, once per run.
@@ -16,4 +18,9 @@ parentPort!.on('message', async (job: { id: number; path: string; absPath: strin
     const e = error as Error & { filepath?: string; keyPath?: string; zh?: string; en?: string };
     parentPort!.postMessage({ id: job.id, error: { name: e?.name, message: String(e?.message ?? error), filepath: e?.filepath, keyPath: e?.keyPath, zh: e?.zh, en: e?.en, stack: e?.stack } });
   }
+}
+
+let queue: Promise<void> = Promise.resolve();
+parentPort!.on('message', (job: Job) => {
+  queue = queue.then(() => check(job));
 });

@@ -66,6 +66,8 @@ async function readByFormat(bytes: Uint8Array, path: string, options: ReaderOpti
     case 'doc':
       // The Word family goes by content: OOXML (.docx, or a .wps/.doc that is really one) or OLE.
       if (kind === 'ole') {
+        // Word 97 binary is read by word-extractor, not our code: never in a strict (main-thread) trial.
+        if (options.strict) throw new ReadError('worker-only', { zh: '需在工作线程中读取', en: 'read in a worker thread' });
         const read = await (await import('./doc.js')).readDoc(bytes, path, options);
         // Read, but say so: a .doc saved under a .docx name confuses other tools.
         if (format === 'docx') read.warnings.push({ code: 'doc-named-docx', message: { zh: '扩展名是 .docx，但内容是 Word 97-2003 文档（.doc），已按 .doc 读取', en: 'the name says .docx but the content is a Word 97-2003 document (.doc); read as .doc' } });

@@ -1,0 +1,53 @@
+// The matchers compiled at build time into rules/data/generated/ (scripts/build-matchers.mjs writes them;
+// test/compiled-matchers.test.ts fails when one no longer matches its data). Each is compiled by the
+// very function its rule falls back on, so the file and the fallback cannot disagree.
+import { stampOfText } from '../src/text/load-data.js';
+import type { PhraseMatcher } from '../src/text/phrase-matcher.js';
+import { compileDictionary, type Dictionary } from './boilerplate.js';
+import { compileSlogans, type SloganData } from './closing-slogan.js';
+import { LISTS, compileTypoLists, type CompactEntry, type TypoEntry } from './typo.js';
+
+export interface CompiledMatcher {
+  /** File name under rules/data/generated/. */
+  file: string;
+  /** Its data files under rules/data/. */
+  data: string[];
+  /** The matcher from the parsed data files, and how each phrase's value is written. */
+  compile(data: unknown[]): { matcher: PhraseMatcher<unknown>; value: (v: unknown) => unknown };
+}
+
+export const COMPILED_MATCHERS: CompiledMatcher[] = [
+  {
+    file: 'boilerplate.matcher',
+    data: ['boilerplate.json'],
+    compile([dict]) {
+      const { matcher, entries } = compileDictionary(dict as Dictionary);
+      const index = new Map<unknown, number>(entries.map((e, i) => [e, i]));
+      return { matcher: matcher as PhraseMatcher<unknown>, value: (e) => index.get(e) };
+    },
+  },
+  {
+    file: 'closing-slogan.matcher',
+    data: ['closing-slogan.json'],
+    compile([slogans]) {
+      return { matcher: compileSlogans(slogans as SloganData) as PhraseMatcher<unknown>, value: (v) => v };
+    },
+  },
+  {
+    file: 'typo.matcher',
+    data: ['typos.json', ...LISTS.map((list) => `typo/${list}.json`)],
+    compile([typos, ...lists]) {
+      const matcher = compileTypoLists(typos as { entries: TypoEntry[] }, lists as Array<{ entries: CompactEntry[] }>);
+      return { matcher: matcher as PhraseMatcher<unknown>, value: (v) => v };
+    },
+  },
+];
+
+/** Every compiled matcher's bytes, from the data files' text (`readData(name)` reads rules/data/<name>). */
+export function generateCompiledMatchers(readData: (name: string) => string): Array<{ file: string; bytes: Uint8Array }> {
+  return COMPILED_MATCHERS.map((m) => {
+    const texts = m.data.map(readData);
+    const { matcher, value } = m.compile(texts.map((t) => JSON.parse(t)));
+    return { file: m.file, bytes: matcher.toBytes(value, texts.map(stampOfText).join(' ')) };
+  });
+}
