@@ -32,3 +32,6 @@ export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typ
 export const ruleAliases: Record<string, string[]> = { 'heading-numbering': ['heading-format', 'heading-sequence'] };
 // What must not go out with a draft: review marks, hidden text, template, chat and web-page leftovers.
 builtinRules.push(leftoverTrackedChanges, leftoverComments, leftoverHighlight, leftoverHiddenText, leftoverTemplateText, leftoverChatText, leftoverWebDebris, leftoverProperties);
+// GB/T 9704 paragraph format and page numbers (.docx).
+import formatParagraph from './format-paragraph.js';
+builtinRules.push(formatParagraph);

@@ -119,11 +119,11 @@ export async function lintFile(opts: LintFileOptions): Promise<FileResult> {
   const doc = await buildDocument(read, opts.path);
   const pages = await estimatePages(doc, { render: opts.render, absPath: opts.absPath, locale });
   doc.pages = pages;
-  // The layout facts were the estimator's working data (large for a .docx); nothing after it reads them.
-  doc.layout = undefined;
   const docType = resolveDocType(doc, { flag: opts.typeFlag, config: opts.settings.configType, pageLimits: opts.settings.pageLimits, locale });
   const references = await Promise.all(opts.settings.references.map((r) => loadReference(r, limits.maxInflatedBytes)));
   const run = await runRules(doc, opts.settings.rules, locale, { id: docType.id, label: docType.label, pageLimit: docType.pageLimit }, references);
+  // The layout facts were the estimator's and the format rules' working data (large for a .docx); nothing after them reads them.
+  doc.layout = undefined;
 
   const messages = applyInlineControls(run.messages, doc.controls);
   const result: FileResult = {
