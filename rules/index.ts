@@ -34,4 +34,5 @@ export const ruleAliases: Record<string, string[]> = { 'heading-numbering': ['he
 builtinRules.push(leftoverTrackedChanges, leftoverComments, leftoverHighlight, leftoverHiddenText, leftoverTemplateText, leftoverChatText, leftoverWebDebris, leftoverProperties);
 // GB/T 9704 paragraph format and page numbers (.docx).
 import formatParagraph from './format-paragraph.js';
-builtinRules.push(formatParagraph);
+import formatPageNumber from './format-page-number.js';
+builtinRules.push(formatParagraph, formatPageNumber);
