@@ -46,7 +46,7 @@ const ALIGN_NAMES: Record<string, { zh: string; en: string }> = {
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
-export default defineRule({
+export default defineRule<{ format: Record<string, unknown> }>({
   meta: {
     id: 'format-paragraph',
     description: { zh: '段落格式（首行缩进、对齐、行距、空段）不合 GB/T 9704', en: 'paragraph format (indent, alignment, line spacing, empty paragraphs) off GB/T 9704' },
@@ -59,11 +59,15 @@ export default defineRule({
       spacing: { zh: '行距与每页 22 行不一致：{places}行距约 {pitch} 磅（正文为 {body} 磅）', en: 'line spacing off the 22 lines a page: {places} at about {pitch} pt (body: {body} pt)' },
       blank: { zh: '正文中用空段落隔开段落：{places}', en: 'empty paragraphs used as spacing in the body: {places}' },
     },
+    options: {
+      format: { type: 'object', default: {}, description: 'preset and overrides; format.paragraph overrides rules/data/format-paragraph.json (indentChars, linePitchPt …)' },
+    },
   },
   check(doc, ctx) {
     const blocks = bodyParagraphBlocks(doc);
     if (!blocks) return;
-    const d = data();
+    const over = ctx.options.format?.paragraph;
+    const d: ParagraphData = { ...data(), ...(over && typeof over === 'object' ? (over as Partial<ParagraphData>) : {}) };
     const report = (ps: Paragraph[], messageId: string, extra: Record<string, string | number>, suggestion: { zh: string; en: string }): void => {
       if (ps.length === 0) return;
       const first = ps[0]!;
