@@ -145,6 +145,7 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   // an imported character grid over two cells.
   const widthTw = twipsOf(targets.paperMm.width - targets.marginsMm.left - targets.marginsMm.right);
   const bodySpacing = Math.min(0, Math.floor((widthTw / targets.charsPerLine - bodyFont.sizePt * 20)));
+  const pitch = Math.floor(twipsOf(targets.paperMm.height - targets.marginsMm.top - targets.marginsMm.bottom) / targets.linesPerPage);
   const spacingFor = (sizePt: number): number => (sizePt === bodyFont.sizePt ? bodySpacing : 0);
   if (matched) {
     const flow = doc.paragraphs.filter((p) => topLevel.has(p.index));
@@ -179,8 +180,10 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
     const set: Record<string, string> = {};
     if (SPACED.has(element)) {
       const spacing = childElement(pPr, 'w:spacing');
-      set.spacing = el(q, 'spacing', attrsWith(spacing, q, { line: 240, lineRule: 'auto', beforeAutospacing: undefined, afterAutospacing: undefined }));
-      set.snapToGrid = '';
+      // Exactly one line of the page's 22: a 22 pt title line too (on the grid alone LibreOffice gives it two).
+      set.spacing = el(q, 'spacing', attrsWith(spacing, q, { line: pitch, lineRule: 'exact', beforeAutospacing: undefined, afterAutospacing: undefined }));
+      // A line larger than the grid's (the 22 pt title) would snap to two grid lines in LibreOffice.
+      set.snapToGrid = (want?.sizePt ?? bodyFont.sizePt) > bodyFont.sizePt ? el(q, 'snapToGrid', { val: 0 }) : '';
     }
     if (ALIGNED.has(element)) {
       const ind = childElement(pPr, 'w:ind');
@@ -266,7 +269,6 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   };
   findSectPrs(body);
   const t = targets;
-  const pitch = Math.floor((twipsOf(t.paperMm.height - t.marginsMm.top - t.marginsMm.bottom)) / t.linesPerPage);
   for (const s of sectPrs) {
     const landscape = childElement(s, 'w:pgSz')?.attrs['w:orient'] === 'landscape';
     const pgSz = childElement(s, 'w:pgSz');
