@@ -3,38 +3,19 @@
 // number on the right and even pages' on the left (w:evenAndOddHeaders and the two footers' alignment), or
 // centred where the preset allows it. One finding per kind, on the draft's first line.
 import { defineRule, loadData } from '../src/plugin-api.js';
+import { FORMAT_OPTION, formatSpec } from './format-preset.js';
 import type { Paragraph } from '../src/document/model.js';
 import type { FooterParagraphFacts, SectionFacts } from '../src/readers/docx/layout-facts.js';
 import { docxLayout } from '../src/layout/docx/paragraph-format.js';
 import { pageField } from '../src/readers/docx/footer.js';
 
-export interface PageNumberSpec {
-  /** Allowed positions, the first being what `format` writes: outside (odd right, even left) or center. */
-  position: Array<'outside' | 'center'>;
-  sizePt: number;
-  sizeTolerancePt: number;
-  /** The dash written on each side of the number. */
-  dashes: string;
-  /** How far in from its side an outside number stands, characters ("空一字"). */
-  sideIndentChars: number;
-}
-
 interface PageNumberData {
-  presets: Record<string, PageNumberSpec>;
   dashForms: string[];
   arabicFormats: string[];
   otherNumberSwitches: string[];
 }
 
 const data = (): PageNumberData => loadData(new URL('./data/format-page-number.json', import.meta.url));
-
-/** The page-number settings of the preset named in a `format` setting ({ preset, pageNumber: {…} }). */
-export function pageNumberSpec(format: Record<string, unknown> | undefined): PageNumberSpec {
-  const presets = data().presets;
-  const id = typeof format?.preset === 'string' && presets[format.preset] ? format.preset : 'gbt9704-2012';
-  const over = format?.pageNumber;
-  return { ...presets[id]!, ...(over && typeof over === 'object' ? (over as Partial<PageNumberSpec>) : {}) };
-}
 
 /** The footer paragraph holding a PAGE field, in the footer of this type. */
 function numberParagraph(section: SectionFacts, type: 'default' | 'even' | 'first'): FooterParagraphFacts | undefined {
@@ -63,14 +44,12 @@ export default defineRule<{ format: Record<string, unknown> }>({
       size: { zh: '页码字号应为 4 号（{expected} 磅），现为 {size} 磅', en: 'page numbers are set in 4号 ({expected} pt), not {size} pt' },
       side: { zh: '页码位置应为单页居右、双页居左，现为单页{odd}、双页{even}', en: 'page numbers stand right on odd pages and left on even pages; here odd: {odd}, even: {even}' },
     },
-    options: {
-      format: { type: 'object', default: {}, description: 'preset and overrides: { preset: gbt9704-strict, pageNumber: { position: [center] } }' },
-    },
+    options: FORMAT_OPTION,
   },
   check(doc, ctx) {
     const facts = docxLayout(doc);
     if (!facts) return;
-    const spec = pageNumberSpec(ctx.options.format);
+    const spec = formatSpec(ctx.options.format).pageNumber;
     const d = data();
     const at = doc.paragraphs.find((p) => p.text.trim() !== '') as Paragraph | undefined;
     if (!at) return;

@@ -3,7 +3,9 @@
 // page, and no empty paragraphs used as spacing between body paragraphs. One finding per kind of fault,
 // on its first paragraph, naming the others; the document-wide line setting is format-page's (lines per page).
 import { defineRule, loadData } from '../src/plugin-api.js';
+import { FORMAT_OPTION } from './format-preset.js';
 import type { ElementKind, Paragraph } from '../src/document/model.js';
+import type { ParagraphBlock } from '../src/readers/docx/layout-facts.js';
 import { bodyParagraphBlocks, linePitchPt } from '../src/layout/docx/paragraph-format.js';
 
 interface ParagraphData {
@@ -44,6 +46,15 @@ const ALIGN_NAMES: Record<string, { zh: string; en: string }> = {
   distribute: { zh: '分散对齐', en: 'distributed' },
 };
 
+/**
+ * A short right-aligned line with no sentence end: a 署名 or 成文日期 the element recognition could not name
+ * (a template's placeholder date, an office name on two lines). Never body text for these checks.
+ */
+function signatureLike(p: Paragraph, b: ParagraphBlock): boolean {
+  const t = p.text.trim();
+  return b.props.alignment === 'right' && t.length <= 30 && !/[。；，！？]$/.test(t);
+}
+
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 export default defineRule<{ format: Record<string, unknown> }>({
@@ -59,15 +70,13 @@ export default defineRule<{ format: Record<string, unknown> }>({
       spacing: { zh: '行距与每页 22 行不一致：{places}行距约 {pitch} 磅（正文为 {body} 磅）', en: 'line spacing off the 22 lines a page: {places} at about {pitch} pt (body: {body} pt)' },
       blank: { zh: '正文中用空段落隔开段落：{places}', en: 'empty paragraphs used as spacing in the body: {places}' },
     },
-    options: {
-      format: { type: 'object', default: {}, description: 'preset and overrides; format.paragraph overrides rules/data/format-paragraph.json (indentChars, linePitchPt …)' },
-    },
+    options: FORMAT_OPTION,
   },
   check(doc, ctx) {
-    const blocks = bodyParagraphBlocks(doc);
-    if (!blocks) return;
-    const over = ctx.options.format?.paragraph;
-    const d: ParagraphData = { ...data(), ...(over && typeof over === 'object' ? (over as Partial<ParagraphData>) : {}) };
+    const all = bodyParagraphBlocks(doc);
+    if (!all) return;
+    const blocks = new Map([...all].filter(([i, b]) => !signatureLike(doc.paragraphs[i]!, b)));
+    const d = data();
     const report = (ps: Paragraph[], messageId: string, extra: Record<string, string | number>, suggestion: { zh: string; en: string }): void => {
       if (ps.length === 0) return;
       const first = ps[0]!;
@@ -131,17 +140,18 @@ export default defineRule<{ format: Record<string, unknown> }>({
     // Empty paragraphs between two body paragraphs (the blank lines GB/T 9704 sets around the title, 附件说明
     // and 署名 are not inside the body).
     const blanks: Paragraph[] = [];
-    const flow = doc.paragraphs.filter((p) => blocks.has(p.index));
+    const flow = doc.paragraphs.filter((p) => all.has(p.index));
+    const isBody = (p: Paragraph): boolean => BODY.has(p.element) && blocks.has(p.index);
     for (let i = 1; i < flow.length - 1; i++) {
       const p = flow[i]!;
       if (p.element !== 'blank') continue;
-      const b = blocks.get(p.index)!;
+      const b = all.get(p.index)!;
       if (b.breaks.length > 0 || b.drawings.length > 0 || b.endsSection || b.props.pageBreakBefore) continue;
       let before = i - 1;
       while (before >= 0 && flow[before]!.element === 'blank') before--;
       let after = i + 1;
       while (after < flow.length && flow[after]!.element === 'blank') after++;
-      if (before >= 0 && after < flow.length && BODY.has(flow[before]!.element) && BODY.has(flow[after]!.element)) blanks.push(p);
+      if (before >= 0 && after < flow.length && isBody(flow[before]!) && isBody(flow[after]!)) blanks.push(p);
     }
     report(blanks, 'blank', {}, { zh: '删去空段落，段间不空行', en: 'delete the empty paragraphs; body paragraphs follow each other without blank lines' });
   },

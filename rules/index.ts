@@ -22,6 +22,9 @@ import leftoverTemplateText from './leftover-template-text.js';
 import leftoverChatText from './leftover-chat-text.js';
 import leftoverWebDebris from './leftover-web-debris.js';
 import leftoverProperties from './leftover-properties.js';
+import formatPage from './format-page.js';
+import formatFonts from './format-fonts.js';
+import formatElements from './format-elements.js';
 
 export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typo, boilerplate, headingFormat, headingSequence, punctuation, sentenceLength, paragraphLength, specificity, preamble, closingSlogan, copiedFromUpstream];
 
@@ -32,6 +35,8 @@ export const builtinRules: Rule<any>[] = [pageLimit, charLimit, placeholder, typ
 export const ruleAliases: Record<string, string[]> = { 'heading-numbering': ['heading-format', 'heading-sequence'] };
 // What must not go out with a draft: review marks, hidden text, template, chat and web-page leftovers.
 builtinRules.push(leftoverTrackedChanges, leftoverComments, leftoverHighlight, leftoverHiddenText, leftoverTemplateText, leftoverChatText, leftoverWebDebris, leftoverProperties);
+// GB/T 9704 format: the page, the fonts of each element, how the elements are written (presets in rules/data/presets).
+builtinRules.push(formatPage, formatFonts, formatElements);
 // GB/T 9704 paragraph format and page numbers (.docx).
 import formatParagraph from './format-paragraph.js';
 import formatPageNumber from './format-page-number.js';

@@ -318,6 +318,13 @@ ignores:
 #   preset: moj-2019
 #   special-report: 5
 
+# 公文格式预设 GB/T 9704 format preset (format-page, format-fonts, format-elements): gbt9704-2012 | gbt9704-strict
+format:
+  preset: {{preset}}
+  # page: { marginsMm: { top: 37, bottom: 35, left: 28, right: 26 }, toleranceMm: 1 }   # 本单位的页边距 your own margins
+  # fonts: { body: { family: 仿宋, sizePt: 16 } }                                       # 各要素字体字号 fonts per element
+  # fontFamilies: { 仿宋: [仿宋_GB2312] }                                                # 只认这些字体名 only these names count
+
 # 本单位的禁用语（无需写代码）your own phrase list, no code needed
 # phrases:
 #   - id: our-banned
@@ -329,15 +336,21 @@ ignores:
 # 插件 plugins: ["wenfeng-plugin-foo", "./my-rules.js"]
 `;
 
-async function runInit(): Promise<number> {
+async function runInit(opts: { preset?: string } = {}): Promise<number> {
   const cwd = process.cwd();
+  const { FORMAT_PRESETS, DEFAULT_FORMAT_PRESET } = await import('../rules/format-preset.js');
+  const preset = opts.preset ?? DEFAULT_FORMAT_PRESET;
+  if (!(FORMAT_PRESETS as readonly string[]).includes(preset)) {
+    process.stderr.write(`wenfeng init: --preset 的值 '${preset}' 无效，可用：${FORMAT_PRESETS.join('、')} (unknown preset; expected ${FORMAT_PRESETS.join(', ')})\n`);
+    return 2;
+  }
   const { CONFIG_FILES } = await import('./config/load.js');
   const existing = CONFIG_FILES.filter((f) => f !== 'package.json').find((f) => existsSync(resolve(cwd, f)));
   if (existing) {
     process.stderr.write(`wenfeng init: ${existing} 已存在，未做任何修改 (already exists; nothing written)\n`);
     return 2;
   }
-  await writeFile(resolve(cwd, '.wenfengrc.yaml'), STARTER_CONFIG, { flag: 'wx' });
+  await writeFile(resolve(cwd, '.wenfengrc.yaml'), STARTER_CONFIG.replace('{{preset}}', preset), { flag: 'wx' });
   process.stdout.write('wenfeng init: 已创建 .wenfengrc.yaml (created .wenfengrc.yaml)\n');
   return 0;
 }
@@ -410,8 +423,9 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('init')
     .description('创建带注释的配置文件 .wenfengrc.yaml（不会覆盖）write a commented starter config (never overwrites)')
-    .action(async () => {
-      code = await runInit();
+    .option('--preset <id>', '公文格式预设 format preset: gbt9704-2012 | gbt9704-strict')
+    .action(async (opts: { preset?: string }) => {
+      code = await runInit(opts);
     });
   program
     .command('annotate')

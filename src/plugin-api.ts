@@ -5,3 +5,5 @@ export { parseHeadingMarker, chineseNumeral, type HeadingMarker } from './docume
 export { PhraseMatcher, type PhraseHit } from './text/phrase-matcher.js';
 export { loadData } from './text/load-data.js';
 export { ELEMENT_LABELS, DATE_LINE, DOC_NUMBER_LINE } from './document/elements.js';
+export { docxFormatFacts, type DocxFormatFacts, type SectionFormat } from './layout/docx/format-facts.js';
+export type { ParagraphBlock, ParagraphProps, RunFacts } from './readers/docx/layout-facts.js';

@@ -70,7 +70,7 @@ describe('formats', () => {
     expect(out.version).toBe(1);
     expect(out.files).toHaveLength(3);
     for (const f of out.files) {
-      expect(Object.keys(f).sort()).toEqual(['docType', 'errorCount', 'fatal', 'format', 'infoCount', 'messages', 'pages', 'path', 'stats', 'warningCount'].sort());
+      expect(Object.keys(f).sort()).toEqual(['docType', 'elements', 'errorCount', 'fatal', 'format', 'infoCount', 'messages', 'pages', 'path', 'stats', 'warningCount'].sort());
       expect(typeof f.path).toBe('string');
       expect(typeof f.fatal).toBe('boolean');
       for (const m of f.messages) {

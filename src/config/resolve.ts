@@ -32,6 +32,17 @@ export interface CommandLineSettings {
   against?: string[];
 }
 
+/** Format settings merge key by key, so an override can change one margin and keep the rest. */
+function mergeFormat(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    const b = base[k];
+    const both = [b, v].every((x) => typeof x === 'object' && x !== null && !Array.isArray(x));
+    out[k] = both ? mergeFormat(b as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
 function splitSetting(setting: RuleSetting): [Severity, Record<string, unknown> | undefined] {
   return Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
 }
@@ -76,8 +87,10 @@ export function resolveFileSettings(absPath: string, loaded: LoadedConfig, avail
   if (config.rules) layers.push([config.rules, file, 'rules']);
   let configType: string | undefined;
   let pageLimits: Record<string, unknown> = { ...(config.pageLimits ?? {}) };
+  let format: Record<string, unknown> | undefined = config.format;
   (config.overrides ?? []).forEach((o, i) => {
     if (!matchesFiles(rel, o.files)) return;
+    if (o.format) format = mergeFormat(format ?? {}, o.format);
     if (o.rules) layers.push([o.rules, file, `overrides[${i}].rules`]);
     if (o.type) configType = o.type;
     if (o.pageLimits) pageLimits = { ...pageLimits, ...o.pageLimits };
@@ -105,6 +118,8 @@ export function resolveFileSettings(absPath: string, loaded: LoadedConfig, avail
     const rule = available.get(id)!;
     try {
       const resolved = resolveOptions(rule, id, options, where || file, at ? `${at}[1]` : `rules.${id}`);
+      // The format rules share config's `format:` (preset and overrides); a rule's own `format` option goes over it.
+      if (format && rule.meta.options?.format) resolved.format = mergeFormat(format, (options?.format as Record<string, unknown> | undefined) ?? {});
       if (severity !== 'off') rules.push({ id, rule, severity, options: resolved });
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;

@@ -19,6 +19,7 @@ export interface Override {
   type?: string;
   rules?: Record<string, RuleSetting>;
   pageLimits?: Record<string, unknown>;
+  format?: Record<string, unknown>;
 }
 
 export interface Config {
@@ -29,6 +30,8 @@ export interface Config {
   phrases?: PhraseRuleConfig[];
   locale?: Locale;
   pageLimits?: Record<string, unknown>;
+  /** GB/T 9704 format preset and overrides for the format-* rules: { preset: gbt9704-strict, page: {…}, fonts: {…} }. */
+  format?: Record<string, unknown>;
   references?: string[];
 }
 

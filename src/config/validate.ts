@@ -4,10 +4,16 @@ import { DOC_TYPE_IDS } from '../classify/doc-types.js';
 import { PAGE_LIMIT_PRESETS } from '../classify/page-limits.js';
 import { compileSafePattern, loadPatternEngine, regexEntry, type PatternEngine } from '../text/safe-pattern.js';
 import { ConfigError, throwAll, type Config } from './types.js';
+import { checkFormatSettings } from '../../rules/format-preset.js';
+
+/** The GB/T 9704 format preset and its overrides (rules/format-preset.ts knows their shape). */
+function checkFormat(file: string, at: string, value: unknown): ConfigError[] {
+  return checkFormatSettings(value).map(([key, zh, en]) => new ConfigError(file, key ? `${at}.${key}` : at, zh, en));
+}
 
 const SEVERITIES: readonly Severity[] = ['off', 'info', 'warning', 'error'];
-const TOP_KEYS = ['rules', 'overrides', 'ignores', 'plugins', 'phrases', 'locale', 'pageLimits', 'references', '$schema'];
-const OVERRIDE_KEYS = ['files', 'type', 'rules', 'pageLimits'];
+const TOP_KEYS = ['rules', 'overrides', 'ignores', 'plugins', 'phrases', 'locale', 'pageLimits', 'format', 'references', '$schema'];
+const OVERRIDE_KEYS = ['files', 'type', 'rules', 'pageLimits', 'format'];
 const PHRASE_KEYS = ['id', 'severity', 'message', 'match', 'suggest', 'maxPerThousand'];
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -126,6 +132,7 @@ export async function validateConfig(raw: unknown, file: string): Promise<Config
     if (raw.locale !== undefined && raw.locale !== 'zh' && raw.locale !== 'en') fail(file, 'locale', '应为 zh 或 en', 'must be zh or en');
   });
   attempt(errors, () => raw.pageLimits !== undefined && checkPageLimits(file, 'pageLimits', raw.pageLimits));
+  if (raw.format !== undefined) errors.push(...checkFormat(file, 'format', raw.format));
   attempt(errors, () => {
     if (raw.overrides === undefined) return;
     if (!Array.isArray(raw.overrides)) fail(file, 'overrides', '应为数组', 'must be an array');
@@ -143,6 +150,7 @@ export async function validateConfig(raw: unknown, file: string): Promise<Config
         });
         attempt(errors, () => o.rules !== undefined && checkRules(file, `${at}.rules`, o.rules));
         attempt(errors, () => o.pageLimits !== undefined && checkPageLimits(file, `${at}.pageLimits`, o.pageLimits));
+        if (o.format !== undefined) errors.push(...checkFormat(file, `${at}.format`, o.format));
       }),
     );
   });

@@ -54,9 +54,12 @@ const trimmed = (p: Paragraph): string => p.norm.trim().replace(/^[\u3000\s]+|[\
 function headingElement(p: Paragraph): ElementKind | undefined {
   const marker = parseHeadingMarker(p.norm);
   if (marker?.level === 'chapter') return 'chapter';
+  // 第X条 is an article of body text, whatever outline level a template gives it.
+  if (marker?.level === 'article') return undefined;
   // A numbered paragraph is an item of its level, whether a heading line or a run-in one (（一）以学为本。…).
   if (typeof marker?.level === 'number') return `heading-${marker.level}`;
-  if (p.kind === 'heading' && p.level !== undefined && p.level >= 1 && p.level <= 4) return `heading-${p.level as 1 | 2 | 3 | 4}`;
+  // Styled as a heading but carrying no 一、（一）1.（1）: its GB/T level is unknown.
+  if (p.kind === 'heading') return 'heading';
   return undefined;
 }
 
@@ -187,6 +190,7 @@ export const ELEMENT_LABELS: Record<ElementKind, { zh: string; en: string }> = {
   'heading-3': { zh: '三级标题', en: 'level-3 heading' },
   'heading-4': { zh: '四级标题', en: 'level-4 heading' },
   chapter: { zh: '章标题', en: 'chapter heading' },
+  heading: { zh: '标题（无序号）', en: 'unnumbered heading' },
   'attachment-note': { zh: '附件说明', en: 'attachment list' },
   signature: { zh: '署名', en: 'signature' },
   date: { zh: '成文日期', en: 'date' },

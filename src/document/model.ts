@@ -6,12 +6,12 @@ export type ParagraphKind = 'title' | 'heading' | 'body' | 'table-cell' | 'list-
 
 /**
  * What a paragraph is in the 公文 (GB/T 9704-2012 §7), decided once by document/elements.ts:
- * 版头 lines, 发文字号, title, 主送机关, body, headings by level (一、 （一） 1. （1）), 第X章, 附件说明, 署名,
+ * 版头 lines, 发文字号, title, 主送机关, body, headings by level (一、 （一） 1. （1）), 第X章, other styled headings, 附件说明, 署名,
  * 成文日期, 附注, an attachment's text, the 版记 (抄送, 印发), table cells and empty lines.
  */
 export type ElementKind =
   | 'header' | 'doc-number' | 'title' | 'addressee' | 'body'
-  | 'heading-1' | 'heading-2' | 'heading-3' | 'heading-4' | 'chapter'
+  | 'heading-1' | 'heading-2' | 'heading-3' | 'heading-4' | 'chapter' | 'heading'
   | 'attachment-note' | 'signature' | 'date' | 'note' | 'attachment'
   | 'cc' | 'printer' | 'table-cell' | 'blank';
 

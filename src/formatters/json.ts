@@ -3,8 +3,8 @@ import type { Paragraph } from '../document/model.js';
 import type { Formatter } from './types.js';
 
 /** Lines of each 公文 element other than body text ({ title: [1], addressee: [2], date: [42] …}). */
-function elementLines(paragraphs: Paragraph[] | undefined): Record<string, number[]> | undefined {
-  if (!paragraphs) return undefined;
+function elementLines(paragraphs: Paragraph[] | undefined): Record<string, number[]> | null {
+  if (!paragraphs) return null;
   const out: Record<string, number[]> = {};
   for (const p of paragraphs) {
     if (!p.element || p.element === 'body' || p.element === 'blank' || p.element === 'table-cell') continue;

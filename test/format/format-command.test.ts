@@ -26,6 +26,10 @@ const INPUTS = [...FIXTURES, ...SEEDS, 'fixtures/good/good-report.docx'];
 function referenceOf(path: string): string {
   const name = basename(path);
   if (/^(paragraph|page-number)-/.test(name)) return 'fixtures/good/good-notice.docx';
+  // The seeds' text set by scripts/make-fixtures.mjs (exact 28.95 pt lines); on the character grid of the
+  // good-seed-* files LibreOffice gives each 22 pt title line two grid lines, a page more for the same text.
+  const seed = /^good-seed-(\d{3})\.docx$/.exec(name);
+  if (seed) return SEEDS.find((s) => basename(s).startsWith(`${seed[1]}-`)) ?? path;
   if (/^(page|fonts|elements)-/.test(name) && existsSync(join(ROOT, 'fixtures/format/good-complete.docx'))) return 'fixtures/format/good-complete.docx';
   return path;
 }
@@ -51,6 +55,8 @@ async function mammothText(bytes: Uint8Array): Promise<string> {
 
 const dir = tempDir('wenfeng-format-');
 const outputs = new Map<string, string>();
+/** The page estimate of each copy, checked against the reference's LibreOffice render below. */
+const estimates = new Map<string, number>();
 
 beforeAll(async () => {
   for (const path of INPUTS) {
@@ -62,7 +68,7 @@ beforeAll(async () => {
 
 describe('the formatted copy', () => {
   for (const path of INPUTS) {
-    test(`${path}: no format findings but text faults, the same text, the reference's pages`, async () => {
+    test(`${path}: no format findings but text faults, the same text`, async () => {
       const out = outputs.get(path)!;
       const [lint] = await session().lintPaths([out]);
       const left = lint!.messages.filter((m) => m.ruleId?.startsWith('format-') && m.ruleId !== 'format-elements');
@@ -72,9 +78,7 @@ describe('the formatted copy', () => {
       const output = new Uint8Array(readFileSync(out));
       expect(await texts(output, out)).toEqual(await texts(input, path));
       expect(await mammothText(output)).toBe(await mammothText(input));
-
-      const [ref] = await session().lintPaths([join(ROOT, referenceOf(path))]);
-      expect(lint!.pages?.count).toBe(ref!.pages?.count);
+      estimates.set(path, lint!.pages!.count);
     });
   }
 
@@ -101,7 +105,8 @@ describe.skipIf(!SOFFICE)('LibreOffice opens every copy and lays it out on the r
       const got = pages(join(pdfDir, basename(path).replace(/\.docx$/, '.pdf')));
       const want = pages(join(refDir, basename(referenceOf(path)).replace(/\.docx$/, '.pdf')));
       expect(got, path).toBeGreaterThan(0);
-      if (got !== want) mismatched.push(`${path}: ${got} (reference ${want})`);
+      // The reference as LibreOffice lays it out is what the text takes: the copy's render and its estimate.
+      if (got !== want || estimates.get(path) !== want) mismatched.push(`${path}: rendered ${got}, estimated ${estimates.get(path)} (reference ${want})`);
     }
     expect(mismatched).toEqual([]);
   }, 900_000);

@@ -31,7 +31,10 @@ export function readSection(sectPr: XmlElement | undefined, firstBlock: number, 
   const docGrid: SectionFacts['docGrid'] = { type: gridType && GRIDS.has(gridType) ? gridType : 'default' };
   const linePitch = within(int(grid?.attrs['w:linePitch']), 1, MAX_MEASURE);
   // charSpace is in 1/4096 pt of extra (or less) room per character: ±22 inches of it is already absurd.
-  const charSpace = within(int(grid?.attrs['w:charSpace']), -MAX_MEASURE * 4096, MAX_MEASURE * 4096);
+  // LibreOffice writes a negative charSpace as its unsigned 32-bit value (−1025 as 4294966271): read it back as signed.
+  const rawCharSpace = int(grid?.attrs['w:charSpace']);
+  const signedCharSpace = rawCharSpace !== undefined && rawCharSpace >= 2 ** 31 && rawCharSpace < 2 ** 32 ? rawCharSpace - 2 ** 32 : rawCharSpace;
+  const charSpace = within(signedCharSpace, -MAX_MEASURE * 4096, MAX_MEASURE * 4096);
   if (linePitch !== undefined) docGrid.linePitch = linePitch;
   if (charSpace !== undefined) docGrid.charSpace = charSpace;
   const cols = child(sectPr, 'w:cols');
