@@ -94,8 +94,17 @@ export default defineRule<{ format: Record<string, unknown> }>({
       let t = tallies.get(key);
       if (!t) tallies.set(key, (t = { element, families: new Map(), sizes: new Map(), first: p }));
       const line = p.sourceLine ?? p.index + 1;
-      for (const f of badFonts) t.families.set(f, [...(t.families.get(f) ?? []), line]);
-      for (const s of badSizes) t.sizes.set(s, [...(t.sizes.get(s) ?? []), line]);
+      // Appended in place: a draft of 100,000 paragraphs in the wrong font stays linear.
+      for (const f of badFonts) {
+        const lines = t.families.get(f);
+        if (lines) lines.push(line);
+        else t.families.set(f, [line]);
+      }
+      for (const s of badSizes) {
+        const lines = t.sizes.get(s);
+        if (lines) lines.push(line);
+        else t.sizes.set(s, [line]);
+      }
     }
     const places = (lines: number[]): string => {
       const shown = lines.slice(0, MAX_LINES).join(zh ? '、' : ', ');

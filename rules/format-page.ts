@@ -74,7 +74,9 @@ export default defineRule<{ format: Record<string, unknown> }>({
     for (const s of facts.sections) {
       for (const f of faults(s, spec, zh)) {
         const key = `${f.messageId}:${JSON.stringify(f.data)}`;
-        groups.set(key, [...(groups.get(key) ?? []), f]);
+        const group = groups.get(key);
+        if (group) group.push(f);
+        else groups.set(key, [f]);
       }
     }
     const many = facts.sections.length > 1;
@@ -82,7 +84,8 @@ export default defineRule<{ format: Record<string, unknown> }>({
     for (const group of groups.values()) {
       const first = group[0]!;
       const numbers = group.map((f) => f.section.index + 1);
-      const where = !many ? '' : zh ? `（第 ${numbers.join('、')} 节）` : ` (section${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')})`;
+      const shown = numbers.length > 10 ? [...numbers.slice(0, 10), '…'] : numbers;
+      const where = !many ? '' : zh ? `（第 ${shown.join('、')} 节）` : ` (section${numbers.length > 1 ? 's' : ''} ${shown.join(', ')})`;
       ctx.report({
         paragraph: first.section.firstParagraph ?? 0,
         start: 0,

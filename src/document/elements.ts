@@ -46,6 +46,8 @@ const NOT_ADDRESSEE = /现将|如下|通知|报告|意见|为了|为进一步|�
 /** A 署名 is at most a few short lines (joint documents name every office). */
 const SIGNATURE_MAX_LINES = 4;
 const SIGNATURE_MAX_LENGTH = 40;
+/** Lines of text the 成文日期 comes after at least: body, then the 署名. */
+const DATE_AFTER_TITLE = 2;
 /** A heading line (not a run-in heading) is short. */
 const HEADING_LINE_MAX = 60;
 
@@ -129,7 +131,8 @@ export function recognizeElements(paragraphs: Paragraph[]): void {
 
   // 成文日期: the first date-only line after the title; the 署名 lines right above it.
   let dateAt = -1;
-  for (let i = bodyStart; i < bodyEnd; i++) {
+  // A date in the first lines below the title belongs to it (a speech's or a minute's date), not to the 署名.
+  for (let i = bodyStart + DATE_AFTER_TITLE; i < bodyEnd; i++) {
     if (DATE_LINE.test(trimmed(flow[i]!))) {
       dateAt = i;
       break;

@@ -45,6 +45,14 @@ describe('the seeds', () => {
   });
 });
 
+describe('a date below the title is not the 成文日期', () => {
+  test('a speech: title, speaker, date, then its text — no 署名, no attachments', async () => {
+    const text = ['在全市安全生产工作会议上的讲话', '王明', '2024年3月5日', '同志们：', '今天召开全市安全生产工作会议，主要任务是总结去年工作，部署今年任务。', '一、去年工作回顾', '全市生产安全事故起数和死亡人数实现双下降。'].join('\n');
+    const r = await session().lintBytes(new TextEncoder().encode(text), 'speech.txt');
+    expect(r.document!.paragraphs.map((p) => p.element)).toEqual(['title', 'body', 'body', 'body', 'body', 'heading-1', 'body']);
+  });
+});
+
 describe('a whole 公文 as text', () => {
   const draft = [
     '云川政办发〔2024〕5号',

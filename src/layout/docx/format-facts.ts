@@ -52,25 +52,33 @@ function collect(blocks: BlockFacts[], out: Map<number, ParagraphBlock>, section
   }
 }
 
-/** The body paragraph that speaks for a section's text: the commonest (by characters) line setting among body paragraphs. */
-function bodyBlock(doc: Document, blocks: Map<number, ParagraphBlock>, section: number): ParagraphBlock | undefined {
-  const tally = new Map<string, { block: ParagraphBlock; chars: number }>();
+/**
+ * The body paragraph that speaks for each section's text: the commonest (by characters) line setting among its
+ * body paragraphs. One pass over the paragraphs for all sections.
+ */
+function bodyBlocks(doc: Document, blocks: Map<number, ParagraphBlock>): Map<number, ParagraphBlock> {
+  const tally = new Map<number, Map<string, { block: ParagraphBlock; chars: number }>>();
   for (const p of doc.paragraphs) {
     if (p.element !== 'body' && p.element !== 'addressee') continue;
     const b = blocks.get(p.index);
-    if (!b || b.section !== section || b.runs.length === 0) continue;
-    const size = b.runs[0]!.size;
-    const key = `${b.props.lineRule}:${b.props.line ?? ''}:${size}:${b.runs[0]!.charSpacing ?? 0}`;
-    const t = tally.get(key) ?? { block: b, chars: 0 };
+    if (!b || b.runs.length === 0) continue;
+    let bySetting = tally.get(b.section);
+    if (!bySetting) tally.set(b.section, (bySetting = new Map()));
+    const key = `${b.props.lineRule}:${b.props.line ?? ''}:${b.runs[0]!.size}:${b.runs[0]!.charSpacing ?? 0}`;
+    const t = bySetting.get(key) ?? { block: b, chars: 0 };
     t.chars += p.text.length;
-    tally.set(key, t);
+    bySetting.set(key, t);
   }
-  let best: { block: ParagraphBlock; chars: number } | undefined;
-  for (const t of tally.values()) if (!best || t.chars > best.chars) best = t;
-  return best?.block;
+  const out = new Map<number, ParagraphBlock>();
+  for (const [section, bySetting] of tally) {
+    let best: { block: ParagraphBlock; chars: number } | undefined;
+    for (const t of bySetting.values()) if (!best || t.chars > best.chars) best = t;
+    if (best) out.set(section, best.block);
+  }
+  return out;
 }
 
-function sectionFormat(doc: Document, facts: DocxLayoutFacts, blocks: Map<number, ParagraphBlock>, s: SectionFacts, index: number, normalSize: number): SectionFormat {
+function sectionFormat(facts: DocxLayoutFacts, body: ParagraphBlock | undefined, s: SectionFacts, index: number, normalSize: number): SectionFormat {
   const m = s.margins;
   const widthTw = s.pageWidth - m.left - m.right - m.gutter;
   const heightTw = s.pageHeight - Math.abs(m.top) - Math.abs(m.bottom);
@@ -88,7 +96,6 @@ function sectionFormat(doc: Document, facts: DocxLayoutFacts, blocks: Map<number
     textBlockMm: { width: mm(widthTw), height: mm(heightTw) },
   };
   const grid = sectionGrid(s, normalSize);
-  const body = bodyBlock(doc, blocks, index);
   const heightPt = heightTw / 20;
   const widthPt = widthTw / 20;
   // Lines: exact spacing is never snapped; otherwise a line grid sets the pitch; else the spacing does.
@@ -137,8 +144,9 @@ export function docxFormatFacts(doc: Document): DocxFormatFacts | undefined {
   const blocks = new Map<number, ParagraphBlock>();
   collect(facts.blocks, blocks);
   const normalSize = normalFontSize(facts);
+  const bodies = bodyBlocks(doc, blocks);
   const result: DocxFormatFacts = {
-    sections: facts.sections.map((s, i) => sectionFormat(doc, facts, blocks, s, i, normalSize)),
+    sections: facts.sections.map((s, i) => sectionFormat(facts, bodies.get(i), s, i, normalSize)),
     blocks,
     normalSizePt: normalSize,
   };
