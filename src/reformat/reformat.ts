@@ -147,32 +147,6 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   const bodySpacing = Math.min(0, Math.floor((widthTw / targets.charsPerLine - bodyFont.sizePt * 20)));
   const pitch = Math.floor(twipsOf(targets.paperMm.height - targets.marginsMm.top - targets.marginsMm.bottom) / targets.linesPerPage);
   const spacingFor = (sizePt: number): number => (sizePt === bodyFont.sizePt ? bodySpacing : 0);
-  if (matched) {
-    const flow = doc.paragraphs.filter((p) => topLevel.has(p.index));
-    const blanks = new Set<number>();
-    for (let i = 1; i < flow.length - 1; i++) {
-      if (flow[i]!.element !== 'blank') continue;
-      let before = i - 1;
-      while (before >= 0 && flow[before]!.element === 'blank') before--;
-      let after = i + 1;
-      while (after < flow.length && flow[after]!.element === 'blank') after++;
-      const b = topLevel.get(flow[i]!.index)!;
-      if (before >= 0 && after < flow.length && BODY.has(flow[before]!.element) && BODY.has(flow[after]!.element) && b.breaks.length === 0 && b.drawings.length === 0 && !b.endsSection) blanks.add(flow[i]!.index);
-    }
-    for (const p of flow) {
-      const m = mapped[p.index]!;
-      const w = m.first;
-      if (w.canon !== 'w:p' || w.parent !== body && w.parent?.canon !== 'w:sdtContent') continue;
-      if (blanks.has(p.index) && removable(w)) {
-        splices.push({ start: w.start, end: w.end, text: '' });
-        changes.blanksRemoved++;
-        continue;
-      }
-      const block = topLevel.get(p.index)!;
-      formatParagraph(p, block, w, m.segments);
-    }
-  }
-
   function formatParagraph(p: Paragraph, block: ParagraphBlock, w: SourceElement, segments: { from: number; run: SourceElement }[]): void {
     const element = p.element;
     const want = element ? targets.fonts[element] : undefined;
@@ -201,6 +175,12 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
           set.ind = el(q, 'ind', { [`${q}:left`]: 0, [`${q}:leftChars`]: 0, [`${q}:right`]: 0, [`${q}:rightChars`]: 0, [`${q}:firstLineChars`]: chars * 100, [`${q}:firstLine`]: Math.round(chars * size * 20) });
         }
       }
+    }
+    const sectPr = childElement(pPr, 'w:sectPr');
+    const sectText = sectPr ? newSectPr.get(sectPr) : undefined;
+    if (sectPr && sectText !== undefined && Object.keys(set).length + (want ? 1 : 0) > 0) {
+      set.sectPr = sectText;
+      newSectPr.delete(sectPr);
     }
     const markRPr = childElement(pPr, 'w:rPr');
     if (want) set.rPr = el(q, 'rPr', {}, runProps(source, markRPr, q, want.font, want.sizePt, spacingFor(want.sizePt)));
@@ -269,6 +249,7 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   };
   findSectPrs(body);
   const t = targets;
+  const newSectPr = new Map<SourceElement, string>();
   for (const s of sectPrs) {
     const landscape = childElement(s, 'w:pgSz')?.attrs['w:orient'] === 'landscape';
     const pgSz = childElement(s, 'w:pgSz');
@@ -294,9 +275,38 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
       });
     }
     if (!s.scope.has('r')) set.footerReference = set.footerReference!.replace(/ r:id=/g, ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id=`);
-    splices.push({ start: s.start, end: s.end, text: withChildren(source, s, rewriteChildren(source, s, set, SECTPR_ORDER)) });
+    newSectPr.set(s, withChildren(source, s, rewriteChildren(source, s, set, SECTPR_ORDER)));
     changes.sections++;
   }
+
+  // Paragraphs (a section break's w:sectPr is rewritten inside its paragraph's w:pPr), then the other sections.
+  if (matched) {
+    const flow = doc.paragraphs.filter((p) => topLevel.has(p.index));
+    const blanks = new Set<number>();
+    for (let i = 1; i < flow.length - 1; i++) {
+      if (flow[i]!.element !== 'blank') continue;
+      let before = i - 1;
+      while (before >= 0 && flow[before]!.element === 'blank') before--;
+      let after = i + 1;
+      while (after < flow.length && flow[after]!.element === 'blank') after++;
+      const b = topLevel.get(flow[i]!.index)!;
+      if (before >= 0 && after < flow.length && BODY.has(flow[before]!.element) && BODY.has(flow[after]!.element) && b.breaks.length === 0 && b.drawings.length === 0 && !b.endsSection) blanks.add(flow[i]!.index);
+    }
+    for (const p of flow) {
+      const m = mapped[p.index]!;
+      const w = m.first;
+      if (w.canon !== 'w:p' || w.parent !== body && w.parent?.canon !== 'w:sdtContent') continue;
+      if (blanks.has(p.index) && removable(w)) {
+        splices.push({ start: w.start, end: w.end, text: '' });
+        changes.blanksRemoved++;
+        continue;
+      }
+      const block = topLevel.get(p.index)!;
+      formatParagraph(p, block, w, m.segments);
+    }
+  }
+
+  for (const [s, text] of newSectPr) splices.push({ start: s.start, end: s.end, text });
   changed.set(parts.document.toLowerCase(), encodeLike(docBytes, applySplices(source, splices)));
   changed.set(relsPart.toLowerCase(), encodeLike(relsBytes, relsText));
 

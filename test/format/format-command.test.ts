@@ -151,3 +151,29 @@ describe('wenfeng format: the command', () => {
     expect(r.stdout).toMatch(/仍需起草人修改[\s\S]*format-elements/);
   });
 });
+
+const CALIBRATION = join(ROOT, '../shared/calibration');
+describe.skipIf(!existsSync(CALIBRATION))('the real Word/WPS drafts in ../shared/calibration (skipped: ../shared is absent)', () => {
+  test('formatted: the same text by our reader and mammoth; the estimate is LibreOffice\'s page count', async () => {
+    const files = readdirSync(CALIBRATION).filter((f) => f.endsWith('.docx'));
+    const out = tempDir('wenfeng-format-real-');
+    for (const f of files) {
+      const bytes = new Uint8Array(readFileSync(join(CALIBRATION, f)));
+      const doc = await buildDocument(await readDocumentBytes(bytes, f, { maxInflatedBytes: 64 << 20 }), f);
+      // Section breaks inside paragraphs (real-ffgzz-sow has three sections) are rewritten with their paragraph.
+      const copy = reformatDocx(bytes, doc, formatTargets(undefined)).bytes;
+      writeFileSync(join(out, f), copy);
+      expect(await texts(copy, f), f).toEqual(await texts(bytes, f));
+      expect(await mammothText(copy), f).toBe(await mammothText(bytes));
+    }
+    const results = await session().lintPaths(files.map((f) => join(out, f)));
+    // Only what cannot be fixed without touching the text or a paragraph holding more than nothing.
+    const left = results.flatMap((r) => r.messages.filter((m) => /^format-(page|fonts|page-number)$/.test(m.ruleId ?? '')).map((m) => `${basename(r.path)} ${m.ruleId} ${m.message}`));
+    expect(left).toEqual([]);
+    if (!SOFFICE) return;
+    const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${join(out, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', join(out, 'pdf'), ...files.map((f) => join(out, f))], { encoding: 'utf8', timeout: 600_000 });
+    expect(r.status).toBe(0);
+    const rendered = files.map((f) => [f, pdfPageCount(new Uint8Array(readFileSync(join(out, 'pdf', f.replace(/\.docx$/, '.pdf')))))]);
+    expect(rendered).toEqual(files.map((f, i) => [f, results[i]!.pages?.count]));
+  }, 900_000);
+});
