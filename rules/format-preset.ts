@@ -26,6 +26,21 @@ export interface FormatSpec {
   fonts: Record<string, FontSpec>;
   /** Family → the font names that count as it. */
   fontFamilies: Record<string, string[]>;
+  /** Page numbers (format-page-number, and what `wenfeng format` writes). */
+  pageNumber: PageNumberSpec;
+}
+
+export interface PageNumberSpec {
+  /** Accepted positions, the first being what `format` writes: outside (odd right, even left) or center. */
+  position: Array<'outside' | 'center'>;
+  sizePt: number;
+  sizeTolerancePt: number;
+  /** The dash written on each side of the number. */
+  dashes: string;
+  /** How far in from its side an outside number stands, characters ("空一字"). */
+  sideIndentChars: number;
+  /** The font `format` writes the number in. */
+  font: string;
 }
 
 /** The option every format rule takes; config's top-level `format:` fills it. */

@@ -37,3 +37,7 @@ export const ruleAliases: Record<string, string[]> = { 'heading-numbering': ['he
 builtinRules.push(leftoverTrackedChanges, leftoverComments, leftoverHighlight, leftoverHiddenText, leftoverTemplateText, leftoverChatText, leftoverWebDebris, leftoverProperties);
 // GB/T 9704 format: the page, the fonts of each element, how the elements are written (presets in rules/data/presets).
 builtinRules.push(formatPage, formatFonts, formatElements);
+// GB/T 9704 paragraph format and page numbers (.docx).
+import formatParagraph from './format-paragraph.js';
+import formatPageNumber from './format-page-number.js';
+builtinRules.push(formatParagraph, formatPageNumber);

@@ -557,6 +557,22 @@ async function commanderMain(argv: string[]): Promise<number> {
       code = await runLanguageServer();
     });
 
+  program
+    .command('format')
+    .argument('<draft>', 'Word 文稿 a .docx draft')
+    .description('按 GB/T 9704 整理格式，另存一份（只改格式，不改文字）write a copy in GB/T 9704 format (formatting only, never the text)')
+    .option('-o, --output <file>', '输出文件（默认 <文件名>.formatted.docx）output file (default <name>.formatted.docx)')
+    .option('--force', '覆盖已存在的输出文件 overwrite an existing output file')
+    .option('--dry-run', '只列出要改的内容，不写文件 list the changes, write nothing')
+    .option('-c, --config <file>', '使用指定配置文件 use this config file')
+    .option('--no-config', '不读取配置文件 ignore config files')
+    .option('--locale <zh|en>', '消息语言 message language (default zh)')
+    .action(async (draft: string, opts: { output?: string; force?: boolean; dryRun?: boolean; config?: string | false; locale?: string }) => {
+      if (opts.locale && opts.locale !== 'zh' && opts.locale !== 'en') throw badValue('--locale', opts.locale, ['zh', 'en']);
+      const { runFormat } = await import('./reformat/command.js');
+      code = await runFormat(draft, { ...opts, locale: opts.locale as Locale | undefined });
+    });
+
   for (const cmd of [program, ...program.commands]) {
     cmd.exitOverride((error) => {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') throw error;

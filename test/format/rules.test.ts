@@ -44,7 +44,8 @@ const FAULTS: Record<string, [number, string, string]> = {
 
 describe('fault fixtures: each gets exactly its finding', () => {
   test('every fault fixture is listed here', () => {
-    const files = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.endsWith('.docx') && !f.startsWith('good-'));
+    // paragraph-* and page-number-* are format-paragraph's and format-page-number's (test/format/paragraph-page-number.test.ts).
+    const files = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.endsWith('.docx') && !f.startsWith('good-') && !/^(paragraph|page-number)-/.test(f));
     expect(files.map((f) => f.replace(/\.docx$/, '')).sort()).toEqual(Object.keys(FAULTS).sort());
   });
   test.each(Object.entries(FAULTS))('%s', async (name, [line, rule, words]) => {
@@ -80,7 +81,9 @@ describe('presets and overrides', () => {
   test('gbt9704-strict takes only the _GB2312 names and 方正小标宋简体: 仿宋, 楷体, 方正小标宋_GBK are faults there', async () => {
     const strict = config('format: { preset: gbt9704-strict }\n');
     const [plain, gb2312] = await lint(['fixtures/format/good-complete.docx', 'fixtures/format/good-gb2312.docx'], strict);
-    const found = family(plain!);
+    // The strict preset also wants odd pages' numbers right and even pages' left (these are centred).
+    expect(family(plain!).filter(([, rule]) => rule === 'format-page-number').map(([, , m]) => m)).toEqual(['页码位置应为单页居右、双页居左，现为单页居中、双页居中']);
+    const found = family(plain!).filter(([, rule]) => rule !== 'format-page-number');
     // One finding per kind of element in 仿宋 or 楷体; the 黑体 headings and the 方正小标宋简体 title pass.
     expect(found.map(([, rule]) => rule).every((r) => r === 'format-fonts')).toBe(true);
     expect(found.map(([line]) => line)).toEqual([1, 3, 4, 7, 12, 14, 17, 19, 20, 21, 22]);
@@ -88,7 +91,7 @@ describe('presets and overrides', () => {
     expect(found.find(([line]) => line === 7)![2]).toBe('二级标题应为三号（16 pt）楷体：第 7、9、16 段用了楷体');
     expect(found.some(([, , m]) => /标题应为.*(黑体|小标宋)/.test(m))).toBe(false);
     // Its title is in 方正小标宋_GBK: the default preset's 小标宋, not the strict one's (方正小标宋简体 only).
-    expect(family(gb2312!)).toEqual([[2, 'format-fonts', '标题应为二号（22 pt）小标宋：第 2 段用了方正小标宋_GBK']]);
+    expect(family(gb2312!).filter(([, rule]) => rule !== 'format-page-number')).toEqual([[2, 'format-fonts', '标题应为二号（22 pt）小标宋：第 2 段用了方正小标宋_GBK']]);
     // Under the default preset both are right.
     const [a, b] = await lint(['fixtures/format/good-complete.docx', 'fixtures/format/good-gb2312.docx']);
     expect([family(a!), family(b!)]).toEqual([[], []]);
@@ -166,14 +169,14 @@ describe('format-elements stays quiet on elements written right', () => {
 
 /** The real Word/WPS drafts: what the family says of each (README lists them with a note on each). */
 const CALIBRATION_FINDINGS: Record<string, Array<[number, string]>> = {
-  'real-ffgzz-sow.docx': [[1, 'format-page'], [1, 'format-page'], [6, 'format-fonts'], [22, 'format-page'], [23, 'format-fonts'], [38, 'format-page'], [38, 'format-page'], [49, 'format-fonts']],
-  'real-ffgzz-zhinan.docx': [[1, 'format-page'], [1, 'format-page']],
+  'real-ffgzz-sow.docx': [[1, 'format-page'], [1, 'format-page'], [6, 'format-fonts'], [6, 'format-page-number'], [6, 'format-page-number'], [6, 'format-page-number'], [6, 'format-paragraph'], [6, 'format-paragraph'], [7, 'format-paragraph'], [22, 'format-page'], [23, 'format-fonts'], [38, 'format-page'], [38, 'format-page'], [49, 'format-fonts']],
+  'real-ffgzz-zhinan.docx': [[1, 'format-page'], [1, 'format-page'], [1, 'format-page-number']],
   'real-gwa-sx_1.docx': [],
   'real-gwa-tz_1.docx': [],
   'real-hsz-guanlibanfa-2023.docx': [[42, 'format-fonts']],
   'real-hsz-qingshibaogao-2023.docx': [[46, 'format-elements']],
-  'real-mrered-template-14.docx': [],
-  'real-wps-gongwen-yangzhang.docx': [],
+  'real-mrered-template-14.docx': [[1, 'format-page-number'], [1, 'format-page-number'], [3, 'format-paragraph']],
+  'real-wps-gongwen-yangzhang.docx': [[1, 'format-page-number']],
 };
 
 describe.skipIf(!existsSync(CALIBRATION))('the real drafts in ../shared/calibration (skipped: ../shared is absent)', () => {
@@ -193,7 +196,7 @@ describe('wenfeng init writes the preset choice', () => {
     copyFileSync(`${ROOT}fixtures/format/good-gb2312.docx`, join(dir, 'draft.docx'));
     const run = runCli(['draft.docx', '--format', 'json'], { cwd: dir });
     const rules = JSON.parse(run.stdout).files[0].messages.map((m: { ruleId: string }) => m.ruleId).filter((id: string) => FAMILY.test(id ?? ''));
-    expect(rules).toEqual(['format-fonts']); // the title's 方正小标宋_GBK
+    expect(rules).toEqual(['format-page-number', 'format-fonts']); // centred page numbers; the title's 方正小标宋_GBK
 
     const plain = tempDir();
     expect(runCli(['init'], { cwd: plain }).code).toBe(0);

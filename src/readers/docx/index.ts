@@ -5,11 +5,12 @@ import type { Reader, ReadResult } from '../types.js';
 import { BodyReader } from './body.js';
 import { docxErrors } from './errors.js';
 import { assignKinds, markTitle } from './kinds.js';
-import type { DocxLayoutFacts } from './layout-facts.js';
+import type { DocxLayoutFacts, FooterFacts, SectionFacts } from './layout-facts.js';
 import { readAppProperties, readCoreTitle, readSettings } from './metadata.js';
 import { Numbering } from './numbering.js';
 import { isEncryptedOle, isOle } from './ole.js';
-import { findParts } from './package.js';
+import { findParts, relationshipTargets } from './package.js';
+import { readFooter } from './footer.js';
 import { lazyStyleSource, treeStyleSource, type StyleSource } from './style-source.js';
 import { StyleSheet } from './styles.js';
 import { ReadError } from '../types.js';
@@ -81,6 +82,39 @@ function countedWhileParsing(limits: LintLimits): Pick<ParseOptions, 'onOpen' | 
   };
 }
 
+/**
+ * Each section's footers by type, read once per part; a section that names none of a type keeps the
+ * previous section's (as Word does).
+ */
+function readFooters(zip: ZipArchive, documentPart: string, sections: SectionFacts[], styles: StyleSheet): void {
+  if (!sections.some((s) => s.footerRefs)) return;
+  const targets = relationshipTargets(zip, documentPart);
+  const read = new Map<string, FooterFacts | undefined>();
+  let inherited: SectionFacts['footers'] = {};
+  for (const s of sections) {
+    const footers: NonNullable<SectionFacts['footers']> = { ...inherited };
+    for (const [type, id] of Object.entries(s.footerRefs ?? {}) as [keyof NonNullable<SectionFacts['footers']>, string][]) {
+      const part = targets.get(id);
+      if (part === undefined) continue;
+      if (!read.has(part)) {
+        const bytes = zip.read(part);
+        let facts: FooterFacts | undefined;
+        try {
+          facts = bytes ? readFooter(parseXml(bytes, part, { keepTextIn: (n) => n === 'w:t' || n === 'w:instrText' }), part, styles) : undefined;
+        } catch {
+          facts = undefined; // a damaged footer: as if absent
+        }
+        read.set(part, facts);
+      }
+      const facts = read.get(part);
+      if (facts) footers[type] = facts;
+      else delete footers[type];
+    }
+    if (Object.keys(footers).length > 0) s.footers = footers;
+    inherited = footers;
+  }
+}
+
 export const readDocx: Reader = async (bytes, _path, options) => {
   if (isOle(bytes)) throw isEncryptedOle(bytes) ? docxErrors.encrypted() : docxErrors.oleDoc();
   const limits = options.limits ?? DEFAULT_LIMITS;
@@ -107,6 +141,7 @@ export const readDocx: Reader = async (bytes, _path, options) => {
     sections: reader.sections,
     blocks: reader.blocks,
   };
+  readFooters(zip, parts.document, reader.sections, styles);
   if (app.pages !== undefined) layout.savedByProgram = app.pages;
   if (app.application !== undefined) layout.application = app.application;
   const metadataTitle = readCoreTitle(zip, parts.core);

@@ -26,6 +26,31 @@ export interface DocumentSettings {
   compatibilityMode?: number;
   /** Font size of the document defaults (docDefaults/rPrDefault), half-points; 20 when absent. */
   defaultFontSize: number;
+  /** w:evenAndOddHeaders: even pages take the sections' "even" header and footer. */
+  evenAndOddHeaders?: boolean;
+}
+
+/** One paragraph of a footer part, its properties resolved through the styles. */
+export interface FooterParagraphFacts {
+  alignment: ParagraphProps['alignment'];
+  /** Indentation, twips (the "空一字" of a page number set off the edge). */
+  indentLeft: number;
+  indentRight: number;
+  /** The text as shown, field results included (the page number as last rendered). */
+  text: string;
+  /** Field instructions in the paragraph ("PAGE", "PAGE \\* MERGEFORMAT", "NUMPAGES" …). */
+  fields: string[];
+  /** Dominant font size of the visible text, half-points (the paragraph's when it has none). */
+  size?: number;
+  /** Dominant font (East-Asian slot, else ascii) and its ascii font. */
+  font?: string;
+  fontAscii?: string;
+}
+
+export interface FooterFacts {
+  /** The part, e.g. "word/footer1.xml". */
+  part: string;
+  paragraphs: FooterParagraphFacts[];
 }
 
 export type SectionStart = 'nextPage' | 'continuous' | 'oddPage' | 'evenPage' | 'nextColumn';
@@ -47,6 +72,12 @@ export interface SectionFacts {
   titlePage: boolean;
   hasHeader: boolean;
   hasFooter: boolean;
+  /** w:footerReference by type (default, even, first) → relationship id, as the section names them. */
+  footerRefs?: Partial<Record<'default' | 'even' | 'first', string>>;
+  /** The footers in force, by type, after inheritance from earlier sections (filled by the reader). */
+  footers?: Partial<Record<'default' | 'even' | 'first', FooterFacts>>;
+  /** w:pgNumType w:fmt: the page number format (decimal, decimalFullWidth, chineseCounting …). */
+  pageNumberFormat?: string;
   /** w:pgNumType w:start, when the page numbering restarts. */
   pageNumberStart?: number;
   /** w:vAlign: vertical alignment of text on the page (top when absent). */

@@ -1,7 +1,7 @@
 // Document properties (docProps/app.xml, docProps/core.xml) and the settings the layout needs
 // (word/settings.xml). All optional: a damaged or missing part just leaves its facts out.
 import type { DocumentSettings } from './layout-facts.js';
-import { int, twips } from './units.js';
+import { int, onOff, twips } from './units.js';
 import { child, childrenNamed, parseXml, textOf, type XmlElement } from './xml.js';
 import type { ZipArchive } from './zip.js';
 
@@ -41,6 +41,8 @@ export function readSettings(zip: ZipArchive, path: string, defaultFontSize: num
     defaultTabStop: twips(child(root, 'w:defaultTabStop')?.attrs['w:val']) ?? 720,
     defaultFontSize,
   };
+  const evenAndOdd = child(root, 'w:evenAndOddHeaders');
+  if (evenAndOdd) settings.evenAndOddHeaders = onOff(evenAndOdd.attrs['w:val']);
   const spacing = child(root, 'w:characterSpacingControl')?.attrs['w:val'];
   if (spacing !== undefined) settings.characterSpacingControl = spacing;
   for (const s of childrenNamed(child(root, 'w:compat'), 'w:compatSetting')) {

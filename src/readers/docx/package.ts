@@ -70,3 +70,21 @@ export function findParts(zip: ZipArchive): PartPaths {
     comments: doc.get('comments') ?? `${dir}comments.xml`,
   };
 }
+
+/** A part's relationships by id → resolved target (internal ones only): where a section's footers are. */
+export function relationshipTargets(zip: ZipArchive, part: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const path = relsPath(part);
+  const bytes = zip.read(path);
+  if (!bytes) return out;
+  try {
+    for (const rel of childrenNamed(parseXml(bytes, path), 'rel:Relationship')) {
+      const id = rel.attrs['Id'];
+      const target = rel.attrs['Target'];
+      if (id !== undefined && target !== undefined && rel.attrs['TargetMode'] !== 'External') out.set(id, resolveTarget(part, target));
+    }
+  } catch {
+    // A damaged relationship part: no footers found.
+  }
+  return out;
+}

@@ -69,6 +69,13 @@ export function readSection(sectPr: XmlElement | undefined, firstBlock: number, 
     firstBlock,
     endBlock,
   };
+  for (const ref of childrenNamed(sectPr, 'w:footerReference')) {
+    const type = ref.attrs['w:type'] ?? 'default';
+    const id = ref.attrs['r:id'];
+    if (id !== undefined && (type === 'default' || type === 'even' || type === 'first')) (facts.footerRefs ??= {})[type] = id;
+  }
+  const pageFormat = child(sectPr, 'w:pgNumType')?.attrs['w:fmt'];
+  if (pageFormat !== undefined) facts.pageNumberFormat = pageFormat;
   const pageStart = int(child(sectPr, 'w:pgNumType')?.attrs['w:start']);
   if (pageStart !== undefined) facts.pageNumberStart = pageStart;
   const vAlign = child(sectPr, 'w:vAlign')?.attrs['w:val'];
