@@ -36,6 +36,7 @@ export const NODE_EDGES = [
   'src/lsp/server.ts',
   'src/lsp/checker.ts',
   'src/lsp/rule-docs.ts',
+  'src/reformat/command.ts',
 ];
 
 /** What must run on bytes and plain objects: no edge may sit in these folders. */
