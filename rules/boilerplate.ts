@@ -374,7 +374,8 @@ export default defineRule<Options>({
       if (!formulas.length) continue;
       // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence;
       // a heading's common formulas (加强组织领导, 强化责任落实) just name the section and are not reported at all.
-      const heading = p.kind === 'title' || p.kind === 'heading' || parseHeadingMarker(p.text) !== undefined;
+      // A short line with no sentence end is a label too (a subtitle where the reader knows no styles: .doc, text).
+      const heading = p.kind === 'title' || p.kind === 'heading' || parseHeadingMarker(p.text) !== undefined || isLabelLine(p.norm);
       // A run-in heading (（一）加强组织领导。市局…) is a heading up to its first full stop, then body text.
       const headEnd = p.kind === 'heading' ? p.norm.length : parseHeadingMarker(p.text) !== undefined ? runInHeadingEnd(p.norm) : 0;
       hits += formulas.length;
@@ -426,3 +427,9 @@ export default defineRule<Options>({
     ctx.stat({ boilerplateHits: hits, boilerplatePerThousand: Math.round(perThousand(hits) * 100) / 100 });
   },
 });
+
+/** A line of at most 40 characters with no sentence end: a title, subtitle or heading, whatever the format says. */
+function isLabelLine(norm: string): boolean {
+  const text = norm.trim();
+  return text.length > 0 && text.length <= 40 && !/[。；！？;!?]/.test(text);
+}

@@ -51,6 +51,15 @@ type Layout = ParagraphLayout | TableLayout;
 
 /** Font size (pt) the character grid is based on: the Normal style's, else the body text's commonest. */
 export function normalFontSize(facts: DocxLayoutFacts): number {
+  // Rules ask for it per paragraph (format-paragraph's line pitch): counting the whole document each time was quadratic.
+  let size = normalSizes.get(facts);
+  if (size === undefined) normalSizes.set(facts, (size = countNormalFontSize(facts)));
+  return size;
+}
+
+const normalSizes = new WeakMap<DocxLayoutFacts, number>();
+
+function countNormalFontSize(facts: DocxLayoutFacts): number {
   const declared = (facts.settings as DocumentSettings & { normalFontSize?: number }).normalFontSize;
   if (declared) return declared / 2;
   const chars = new Map<number, number>();
