@@ -4,8 +4,9 @@
 //
 // One pass over each paragraph: a counter or unit with no number before it is a blank when a quantity context
 // stands before it, when it can never stand alone, or when a counter ends a clause after a noun — unless it is
-// part of a word (人员, 项目, 车辆), in a quotation, or in a table cell. Work per character is bounded, so a
-// paragraph costs time in proportion to its length.
+// part of a word (人员, 项目, 车辆), in a quotation, or in a table cell. A gap of spaces before a counter, or a wide
+// gap inside a sentence, is room left for a number or a name. Work per character is bounded, so a paragraph costs
+// time in proportion to its length.
 import { defineRule, loadData, type Paragraph } from '../src/plugin-api.js';
 
 interface PlaceholderData {
