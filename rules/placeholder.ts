@@ -4,8 +4,9 @@
 //
 // One pass over each paragraph: a counter or unit with no number before it is a blank when a quantity context
 // stands before it, when it can never stand alone, or when a counter ends a clause after a noun — unless it is
-// part of a word (人员, 项目, 车辆), in a quotation, or in a table cell. Work per character is bounded, so a
-// paragraph costs time in proportion to its length.
+// part of a word (人员, 项目, 车辆), in a quotation, or in a table cell. A gap of spaces before a counter, or a wide
+// gap inside a sentence, is room left for a number or a name. Work per character is bounded, so a paragraph costs
+// time in proportion to its length.
 import { defineRule, loadData, type Paragraph } from '../src/plugin-api.js';
 
 interface PlaceholderData {
@@ -239,6 +240,37 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
   }
 
   findPrompts(p, m, take, report);
+}
+
+/** A label, a heading's number or a signature before a gap: "第三条　", "一、　", "总　则". */
+const GAP_LEAD = /^\s*(?:第[一二三四五六七八九十百零〇\d]+[编章节条款]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])?\s*$/;
+
+/**
+ * A wide gap inside a sentence where a name, a place or a date was to be typed: "由　　　负责", "请于　　前报送",
+ * "联系人：　　　，电话". A 公文 sentence has no wide space inside it; a heading's number, spaced-out titles and
+ * labels (总　则, 姓　名) and short lines are left alone.
+ */
+function findBareGaps(p: Paragraph, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
+  const t = p.norm;
+  const take = (start: number, end: number): boolean => {
+    for (let k = start - 1; k <= end; k++) if (covered[k]) return false;
+    covered.fill(1, start, end);
+    return true;
+  };
+  if (!/[，。；]/.test(t) || t.trim().length <= 12) return;
+  for (let i = 1; i < t.length; i++) {
+    if (!SPACE.test(t[i]!) || SPACE.test(t[i - 1]!)) continue;
+    let j = i;
+    while (j < t.length && SPACE.test(t[j]!)) j++;
+    const wide = j - i >= 2 || p.text.slice(i, j).includes('\u3000');
+    const before = t[i - 1]!;
+    const after = t[j] ?? '';
+    // A gap for a value: after a word or a label's colon, before more of the sentence or its end.
+    const fill = (HAN.test(before) && HAN.test(t[i - 2] ?? '')) || before === '：';
+    // 《食品安全国家标准　食品中农药最大残留限量》: a title quoted as it is set.
+    if (wide && fill && !inQuote[i] && (HAN.test(after) || '，。；、）'.includes(after)) && !GAP_LEAD.test(t.slice(0, i)) && take(i, j)) report(p, i, j, 'template');
+    i = j - 1;
+  }
 }
 
 /** A bracketed template prompt: "【填写单位名称】", "（姓名）", "<联系人姓名>", "［具体数字］", "[此处输入正文]", an empty 《》. */
@@ -498,15 +530,16 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
 }
 
 /**
- * "排查隐患处，", "涉及资金元，": a counting verb, a two-character noun and a counter at an item's end, where the
- * counter makes a word only with the noun's last character (患处, 金元). Where noun and counter make a word of their own
- * (走访企业家, 帮扶困难户, 设立办事处) the text names what was counted and is left alone.
+ * "排查隐患处，", "涉及资金元，", "慰问群众人，": a counting verb, a noun of two characters and a counter at an
+ * item's end, where the counter makes a word only with the noun's last character (患处, 金元, 众人). Where noun and
+ * counter make a longer word (走访企业家, 帮扶困难户, 设立办事处) the text names what was counted and is left alone.
  */
 function verbNounCount(t: string, b: number, i: number, unit: string, after: string, m: Model): boolean {
   if (b < 3 || !after || !'、，。；,;'.includes(after)) return false;
-  if (!m.clauseCounters.has(unit) && !m.countedCueCounters.has(unit)) return false;
-  if (!m.verbCues.has(t.slice(b - 3, b - 1)) || !HAN.test(t[b - 1]!) || !HAN.test(t[b]!) || m.functionChars.has(t[b - 1]!)) return false;
-  return !m.words.has(t.slice(b - 1, i + unit.length)) && !m.words.has(t.slice(b - 2, i + unit.length));
+  if (!m.clauseCounters.has(unit) && !m.countedCueCounters.has(unit) && unit !== '人') return false;
+  if (m.words.has(t.slice(b - 1, i + unit.length)) || m.words.has(t.slice(b - 2, i + unit.length))) return false;
+  // A verb of two characters right before a noun of two (a longer noun may end in a word with the counter: 困难农户).
+  return m.verbCues.has(t.slice(b - 3, b - 1)) && HAN.test(t[b - 1]!) && !m.functionChars.has(t[b - 1]!);
 }
 
 /**
@@ -648,7 +681,10 @@ export default defineRule({
       const inQuote = quoted(p.norm);
       findLeftovers(p, m, covered, inQuote, collect);
       // A table cell holds a figure or a heading of its own; an empty one is a form's, not a blank in a sentence.
-      if (p.kind !== 'table-cell') findBlanks(p, m, covered, inQuote, collect);
+      if (p.kind !== 'table-cell') {
+        findBlanks(p, m, covered, inQuote, collect);
+        findBareGaps(p, covered, inQuote, collect);
+      }
     }
     // A template (its title is a slot, or it says "此处输入…" where the text goes) is meant to have slots: they are warnings there,
     // so linting an office's template does not fail like a draft sent out unfinished.

@@ -372,3 +372,20 @@ describe('scores, tenths, list siblings, per-item sums and slots in 【】', () 
     expect(await found(line)).toEqual([]);
   });
 });
+
+describe('a wide gap inside a sentence where a name or a date was to be typed', () => {
+  test('after a word or a label, before the rest of the sentence', async () => {
+    expect(await found('请由　　　负责落实，按时报送。')).toEqual(['　　　']);
+    expect(await found('请于　　前将名单报送市局。')).toEqual(['　　']);
+    expect(await found('联系人：　　　，电话：　　　。')).toEqual(['　　　', '　　　']);
+  });
+
+  test.each([
+    '第三条　本办法由市政府负责解释，自印发之日起施行。',
+    '按照《食品安全国家标准　食品中农药最大残留限量》（GB 2763—2021）判定。',
+    '姓　　名：王　伟',
+    '基建处 陈立新，电话：0536-1234567。',
+  ])('no blank: %s', async (line) => {
+    expect(await found(line)).toEqual([]);
+  });
+});
