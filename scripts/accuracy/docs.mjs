@@ -7,7 +7,7 @@ import { rulesOf } from './score.mjs';
 
 const BEGIN = '<!-- accuracy:begin -->';
 const END = '<!-- accuracy:end -->';
-const BLOCK = /<!-- accuracy:begin -->[\s\S]*?<!-- accuracy:end -->/;
+const BLOCK = /^<!-- accuracy:begin -->[\s\S]*?^<!-- accuracy:end -->/m;
 /** The sets a page quotes, in the order it quotes them. */
 const DOC_SETS = [
   ['heldout', 'held-out'],

@@ -161,7 +161,8 @@ function printMisses(set) {
 /** README holds the recorded figures between accuracy markers; a lower figure now fails. */
 function checkAgainstReadme(r) {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const block = /<!-- accuracy:begin -->([\s\S]*?)<!-- accuracy:end -->/.exec(readme);
+  // The block, not a mention of its markers in the prose: they stand at the start of a line.
+  const block = /^<!-- accuracy:begin -->([\s\S]*?)^<!-- accuracy:end -->/m.exec(readme);
   if (!block) {
     console.error('README.md has no <!-- accuracy:begin --> block to check against');
     return false;
