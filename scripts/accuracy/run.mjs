@@ -10,7 +10,7 @@
 //                                                  (docs/rules/<id>.md, the block between accuracy markers)
 //   node scripts/accuracy/run.mjs --json           the figures as JSON
 //   node scripts/accuracy/run.mjs --bin <wenfeng.js>  measure another build (e.g. the one before a change)
-//   node scripts/accuracy/run.mjs --misses dev     list the misses and false alarms of a set (dev or dev2
+//   node scripts/accuracy/run.mjs --misses dev     list the misses and false alarms of a set (dev, dev2 or dev3
 //                                                  only: the held-out sets are measured, never read for fixes)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,9 +23,9 @@ import { docsMeasurable, staleDocs, writeDocs } from './docs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ACCURACY = path.join(ROOT, 'test/accuracy');
-const SETS = ['dev', 'dev2', 'heldout', 'once'];
+const SETS = ['dev', 'dev2', 'dev3', 'heldout', 'once'];
 // development sets: their misses may be listed and read; the others are measured only
-const DEVELOPMENT_SETS = ['dev', 'dev2'];
+const DEVELOPMENT_SETS = ['dev', 'dev2', 'dev3'];
 const GROUP_NAMES = { tao: '套话', typo: 'typos', blank: 'blanks and leftovers', head: 'heading sequence', hfmt: 'heading format' };
 
 const args = process.argv.slice(2);
