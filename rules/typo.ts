@@ -29,6 +29,8 @@ export type CompactEntry = [string, string] | [string, string, string[]];
 interface Collocation {
   /** A regular expression over the normalised text; the whole match is the wrong span. */
   pattern: string;
+  /** The characters the wrong span can begin with: the pattern is tried only where one stands. */
+  starts: string;
   right: string;
   note: LocalText;
 }
@@ -55,8 +57,8 @@ interface Confusable {
 export const LISTS = ['words', 'idioms'];
 
 let matcher: PhraseMatcher<TypoEntry> | undefined;
-let collocations: Array<{ re: RegExp; c: Collocation }> | undefined;
-let confusables: Array<{ re: RegExp; e: TypoEntry }> | undefined;
+let collocations: TriggeredPatterns<Collocation> | undefined;
+let confusables: TriggeredPatterns<TypoEntry> | undefined;
 let phraseSlips: Map<string, Array<[string, string]>> | undefined;
 let detector: TypoDetector | null | undefined;
 
@@ -124,26 +126,63 @@ function findPhraseSlips(text: string): Array<[number, string, string]> {
   return found;
 }
 
-function collocationRules(): Array<{ re: RegExp; c: Collocation }> {
-  collocations ??= loadData<{ entries: Collocation[] }>(new URL('./data/typo/collocations.json', import.meta.url)).entries.map((c) => ({ re: new RegExp(c.pattern, 'gu'), c }));
+/**
+ * Context patterns, each tried only where its trigger stands. A text is scanned once, one map lookup
+ * per character, and a pattern is compiled (sticky, so it matches at the trigger or not at all) the
+ * first time its trigger occurs: running 150 patterns over every paragraph, and compiling each at first
+ * use, was most of the rule's cost on a long document.
+ */
+class TriggeredPatterns<T> {
+  private readonly byChar = new Map<string, Array<{ lead: string; source: string; re?: RegExp; value: T }>>();
+
+  /** `lead`: text every match starts with (the wrong form), checked before the pattern is run. */
+  add(starts: string, source: string, value: T, lead = ''): void {
+    const entry = { lead, source, value };
+    for (const ch of new Set(starts)) (this.byChar.get(ch) ?? this.byChar.set(ch, []).get(ch)!).push(entry);
+  }
+
+  /** Every match in text order: [start, end, value]. */
+  *matches(text: string): Generator<[number, number, T]> {
+    for (let i = 0; i < text.length; i++) {
+      const list = this.byChar.get(text[i]!);
+      if (!list) continue;
+      for (const e of list) {
+        if (e.lead && !text.startsWith(e.lead, i)) continue;
+        const re = (e.re ??= new RegExp(e.source, 'uy'));
+        re.lastIndex = i;
+        const m = re.exec(text);
+        if (m && m[0]) yield [i, i + m[0].length, e.value];
+      }
+    }
+  }
+}
+
+function collocationRules(): TriggeredPatterns<Collocation> {
+  if (!collocations) {
+    collocations = new TriggeredPatterns();
+    for (const c of loadData<{ entries: Collocation[] }>(new URL('./data/typo/collocations.json', import.meta.url)).entries) collocations.add(c.starts, c.pattern, c);
+  }
   return collocations;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The confusables table as one regular expression per entry: the cue before as a lookbehind, the
- * cue after as a lookahead. */
-function confusableRules(): Array<{ re: RegExp; e: TypoEntry }> {
-  confusables ??= loadData<{ entries: Confusable[] }>(new URL('./data/typo/confusables.json', import.meta.url)).entries.map((c) => {
-    const join = c.join ?? '';
-    const w = escape(c.wrong);
-    const before = c.before?.length ? `(?<=(?:${c.before.join('|')})${join})` : '';
-    const after = c.after?.length ? `(?=${join}(?:${c.after.join('|')}))` : '';
-    const alts = c.all ? [before + w + after] : [before && before + w, after && w + after].filter(Boolean);
-    const notBefore = c.notBefore?.length ? `(?<!(?:${c.notBefore.join('|')}))` : '';
-    const notAfter = c.notAfter?.length ? `(?!(?:${c.notAfter.join('|')}))` : '';
-    return { re: new RegExp(`${notBefore}(?:${alts.join('|')})${notAfter}`, 'gu'), e: { wrong: c.wrong, right: c.right, except: c.except } };
-  });
+/** The confusables table: each entry one pattern, the cue before as a lookbehind and the cue after as
+ * a lookahead, triggered by the first character of its wrong form. */
+function confusableRules(): TriggeredPatterns<TypoEntry> {
+  if (!confusables) {
+    confusables = new TriggeredPatterns();
+    for (const c of loadData<{ entries: Confusable[] }>(new URL('./data/typo/confusables.json', import.meta.url)).entries) {
+      const join = c.join ?? '';
+      const w = escape(c.wrong);
+      const before = c.before?.length ? `(?<=(?:${c.before.join('|')})${join})` : '';
+      const after = c.after?.length ? `(?=${join}(?:${c.after.join('|')}))` : '';
+      const alts = c.all ? [before + w + after] : [before && before + w, after && w + after].filter(Boolean);
+      const notBefore = c.notBefore?.length ? `(?<!(?:${c.notBefore.join('|')}))` : '';
+      const notAfter = c.notAfter?.length ? `(?!(?:${c.notAfter.join('|')}))` : '';
+      confusables.add(c.wrong[0]!, `${notBefore}(?:${alts.join('|')})${notAfter}`, { wrong: c.wrong, right: c.right, except: c.except }, c.wrong);
+    }
+  }
   return confusables;
 }
 
@@ -221,25 +260,16 @@ export default defineRule<{ ignore: string[]; detect: boolean }>({
         taken.push([start, end]);
         ctx.report({ paragraph: p, start, end, messageId: 'typo', data: { wrong: p.text.slice(start, end), right, note: noteText(FIXED_PHRASE_NOTE) }, suggestion: right });
       }
-      for (const { re, c } of collocationRules()) {
-        re.lastIndex = 0;
-        for (let m = re.exec(p.norm); m; m = re.exec(p.norm)) {
-          const start = m.index;
-          const end = start + m[0].length;
-          if (!m[0] || ignored.has(m[0]) || !free(start, end)) continue;
-          taken.push([start, end]);
-          ctx.report({ paragraph: p, start, end, messageId: 'typo', data: { wrong: p.text.slice(start, end), right: c.right, note: noteText(c.note) }, suggestion: c.right });
-        }
+      for (const [start, end, c] of collocationRules().matches(p.norm)) {
+        const wrong = p.norm.slice(start, end);
+        if (ignored.has(wrong) || !free(start, end)) continue;
+        taken.push([start, end]);
+        ctx.report({ paragraph: p, start, end, messageId: 'typo', data: { wrong: p.text.slice(start, end), right: c.right, note: noteText(c.note) }, suggestion: c.right });
       }
-      for (const { re, e } of confusableRules()) {
-        re.lastIndex = 0;
-        for (let m = re.exec(p.norm); m; m = re.exec(p.norm)) {
-          const start = m.index;
-          const end = start + m[0].length;
-          if (ignored.has(e.wrong) || !free(start, end) || excepted(p.norm, start, e)) continue;
-          taken.push([start, end]);
-          ctx.report({ paragraph: p, start, end, messageId: 'likely', data: { wrong: p.text.slice(start, end), right: e.right }, suggestion: e.right, severity: softer });
-        }
+      for (const [start, end, e] of confusableRules().matches(p.norm)) {
+        if (ignored.has(e.wrong) || !free(start, end) || excepted(p.norm, start, e)) continue;
+        taken.push([start, end]);
+        ctx.report({ paragraph: p, start, end, messageId: 'likely', data: { wrong: p.text.slice(start, end), right: e.right }, suggestion: e.right, severity: softer });
       }
       if (!ctx.options.detect) continue;
       const found = typoDetector()?.detect(p.norm) ?? [];

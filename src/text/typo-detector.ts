@@ -78,6 +78,8 @@ export class TypoDetector {
   private readonly foldInitial: Array<[string, string]>;
   private readonly foldFinal: Array<[string, string]>;
   private readonly foldedOf = new Map<string, string[]>();
+  private readonly slips = new Map<string, SlipKind | null>();
+  private readonly foldedSyllable = new Map<string, string>();
   /** Longest word the segmentation looks for: idioms are four characters, and longer entries (names of
    * bodies, 中华人民共和国) hardly change where a slip of two to four characters is found. */
   private readonly maxLen: number;
@@ -97,7 +99,14 @@ export class TypoDetector {
     this.foldFinal = similar.nearFinals.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
   }
 
+  /** A syllable with its near sounds folded together (a few hundred syllables: each folded once). */
   private fold(syllable: string): string {
+    let f = this.foldedSyllable.get(syllable);
+    if (f === undefined) this.foldedSyllable.set(syllable, (f = this.foldOnce(syllable)));
+    return f;
+  }
+
+  private foldOnce(syllable: string): string {
     let s = syllable;
     for (const [from, to] of this.foldInitial) if (s.startsWith(from)) { s = to + s.slice(from.length); break; }
     for (const [from, to] of this.foldFinal) if (s.endsWith(from)) { s = s.slice(0, -from.length) + to; break; }
@@ -110,8 +119,16 @@ export class TypoDetector {
     return f;
   }
 
-  /** How `wrong` may have been written for `right`, or null when they are not confusable. */
+  /** How `wrong` may have been written for `right`, or null when they are not confusable (remembered
+   * per pair: a text asks about the same few hundred pairs again and again). */
   slip(wrong: string, right: string): SlipKind | null {
+    const key = wrong + right;
+    let kind = this.slips.get(key);
+    if (kind === undefined) this.slips.set(key, (kind = this.compareChars(wrong, right)));
+    return kind;
+  }
+
+  private compareChars(wrong: string, right: string): SlipKind | null {
     const rw = this.lex.readings(wrong);
     const rr = this.lex.readings(right);
     if (rw.some((r) => rr.includes(r))) return 'sound';
@@ -264,7 +281,8 @@ export class TypoDetector {
   /** Whether the character at j is a measure after a number (5份为, 3处) or one of a doubled pair (件件有):
    * neither is a slip for a word. */
   private counted(text: string, j: number): boolean {
-    return /[0-9０-９]/u.test(text[j - 1] ?? '') || text[j - 1] === text[j] || text[j + 1] === text[j];
+    const before = text.charCodeAt(j - 1);
+    return (before >= 0x30 && before <= 0x39) || (before >= 0xff10 && before <= 0xff19) || text[j - 1] === text[j] || text[j + 1] === text[j];
   }
 
   private detectRun(text: string, a: number, b: number, out: DetectedTypo[]): void {
