@@ -10,6 +10,9 @@ export interface SimilarityData {
   nearInitials: string[][];
   nearFinals: string[][];
   shapes: string[];
+  /** Rare characters that look like a common one, as pairs "rare common" (釆 采, 巳 已): a rare one inside
+   * what would be a word with the common one is a slip wherever it stands, however the text segments. */
+  variants?: string[];
 }
 
 export interface DetectorGuards {
@@ -24,7 +27,7 @@ export interface DetectorGuards {
   bodies?: string;
 }
 
-export type SlipKind = 'sound' | 'near-sound' | 'shape' | 'dropped' | 'doubled';
+export type SlipKind = 'sound' | 'near-sound' | 'shape' | 'variant' | 'dropped' | 'doubled';
 
 export interface DetectedTypo {
   start: number;
@@ -52,7 +55,9 @@ export interface DetectorOptions {
 export const defaultDetectorOptions: DetectorOptions = { minGain: 11, minRightBucket: 9, tokenCost: 2, maxLoneBucket: 30 };
 
 /** Log2 cost of each kind of slip: how much less likely it is than a plain homophone. */
-const SLIP_COST: Record<SlipKind, number> = { sound: 0, 'near-sound': 2, shape: 2, dropped: 4, doubled: 4 };
+const SLIP_COST: Record<SlipKind, number> = { sound: 0, 'near-sound': 2, shape: 2, variant: 0, dropped: 4, doubled: 4 };
+/** The gain given to a look-alike variant inside a word: above any comparison's, as it is no guess. */
+const VARIANT_GAIN = 64;
 /** Extra log2 cost of a three-character correction that only extends a word standing right as written
  * by its last or first character (领导任主任 read as 领导人): the lone character is more often a word of
  * its own. */
@@ -78,6 +83,7 @@ export class TypoDetector {
   private readonly foldInitial: Array<[string, string]>;
   private readonly foldFinal: Array<[string, string]>;
   private readonly foldedOf = new Map<string, string[]>();
+  private readonly variantOf = new Map<string, string>();
   private readonly slips = new Map<string, SlipKind | null>();
   private readonly foldedSyllable = new Map<string, string>();
   /** Longest word the segmentation looks for: idioms are four characters, and longer entries (names of
@@ -93,6 +99,10 @@ export class TypoDetector {
     this.maxLen = Math.min(4, lex.maxLen);
     for (const group of similar.shapes) {
       for (const a of group) for (const b of group) if (a !== b) (this.shapeOf.get(a) ?? this.shapeOf.set(a, new Set()).get(a)!).add(b);
+    }
+    for (const pair of similar.variants ?? []) {
+      const [rare, common] = [...pair.replace(/\s/g, '')];
+      if (rare && common) this.variantOf.set(rare, common);
     }
     // Longest first, so "zh" is folded before "z" could match and "iang" before "ang".
     this.foldInitial = similar.nearInitials.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
@@ -190,6 +200,7 @@ export class TypoDetector {
   /** The typos in one paragraph, in text order; where candidates overlap, the best. */
   detect(text: string): DetectedTypo[] {
     const found: DetectedTypo[] = [];
+    if (this.variantOf.size) this.detectVariants(text, found);
     for (let a = 0; a < text.length; ) {
       if (!isHan(text.charCodeAt(a))) { a++; continue; }
       let b = a;
@@ -209,11 +220,42 @@ export class TypoDetector {
     }
     // Prose has a slip now and then; a paragraph where they come every few dozen characters is not
     // prose the lexicon can judge (placeholder filler, classical text, lists of names).
+    // Look-alike variants are no guess and stay out of that count.
     for (const t of kept) this.trim(text, t);
-    const dense = kept.length > 2 && kept.length * CHARS_PER_SLIP_AT_MOST > text.length;
-    const strong = dense ? kept.filter((t) => t.gain >= GAIN_IN_DENSE_PARAGRAPH) : kept;
-    if (dense && strong.length > 2 && strong.length * CHARS_PER_SLIP_AT_MOST > text.length) return [];
-    return strong.sort((x, y) => x.start - y.start);
+    const variants = kept.filter((t) => t.kind === 'variant');
+    const guessed = kept.filter((t) => t.kind !== 'variant');
+    const dense = guessed.length > 2 && guessed.length * CHARS_PER_SLIP_AT_MOST > text.length;
+    let strong = dense ? guessed.filter((t) => t.gain >= GAIN_IN_DENSE_PARAGRAPH) : guessed;
+    if (dense && strong.length > 2 && strong.length * CHARS_PER_SLIP_AT_MOST > text.length) strong = [];
+    return [...strong, ...variants].sort((x, y) => x.start - y.start);
+  }
+
+  /** Look-alike variants inside words (釆取 → 采取, 巳经 → 已经): the longest word of two to four
+   * characters that the common character makes, where the span as written is no word. */
+  private detectVariants(text: string, out: DetectedTypo[]): void {
+    for (let j = 0; j < text.length; j++) {
+      const common = this.variantOf.get(text[j]!);
+      if (!common || this.inWord(text, j)) continue;
+      let best: DetectedTypo | undefined;
+      for (let len = 4; len >= 2 && !best; len--) {
+        for (let i = Math.max(0, j - len + 1); i <= j && i + len <= text.length; i++) {
+          if (this.lex.bucket(text, i, len) >= 0) continue;
+          const right = text.slice(i, j) + common + text.slice(j + 1, i + len);
+          if (this.lex.bucket(right, 0, len) < this.opts.minRightBucket) continue;
+          best = { start: i, end: i + len, right, kind: 'variant', gain: VARIANT_GAIN };
+          break;
+        }
+      }
+      if (best) out.push(best);
+    }
+  }
+
+  /** Whether the character at j is part of a word of two to four characters as written (膏肓, 亳州). */
+  private inWord(text: string, j: number): boolean {
+    for (let len = 2; len <= 4; len++) {
+      for (let i = Math.max(0, j - len + 1); i <= j && i + len <= text.length; i++) if (this.lex.bucket(text, i, len) >= 0) return true;
+    }
+    return false;
   }
 
   /** Narrows a find to the word that holds the slip when the rest of the span is a word of its own
