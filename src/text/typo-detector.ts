@@ -58,6 +58,8 @@ export const defaultDetectorOptions: DetectorOptions = { minGain: 11, minRightBu
 const SLIP_COST: Record<SlipKind, number> = { sound: 0, 'near-sound': 2, shape: 2, variant: 0, dropped: 4, doubled: 4 };
 /** The gain given to a look-alike variant inside a word: above any comparison's, as it is no guess. */
 const VARIANT_GAIN = 64;
+/** A word whose first or last character is found doubled must be at least this common (进一步: 27). */
+const DOUBLED_EDGE_MIN_BUCKET = 20;
 /** Extra log2 cost of a three-character correction that only extends a word standing right as written
  * by its last or first character (领导任主任 read as 领导人): the lone character is more often a word of
  * its own. */
@@ -201,6 +203,7 @@ export class TypoDetector {
   detect(text: string): DetectedTypo[] {
     const found: DetectedTypo[] = [];
     if (this.variantOf.size) this.detectVariants(text, found);
+    this.detectDoubledEdges(text, found);
     for (let a = 0; a < text.length; ) {
       if (!isHan(text.charCodeAt(a))) { a++; continue; }
       let b = a;
@@ -247,6 +250,24 @@ export class TypoDetector {
         }
       }
       if (best) out.push(best);
+    }
+  }
+
+  /** A common word of three or four characters with its last character doubled (进一步步) or its first
+   * (进进一步), where the doubled character forms no word with its other neighbour (进一步步伐, 推进进一步
+   * stay: 步伐 and 推进 are words). A doubled character inside a word is the detector's ordinary case. */
+  private detectDoubledEdges(text: string, out: DetectedTypo[]): void {
+    for (let i = 0; i + 4 <= text.length; i++) {
+      for (let len = 3; len <= 4 && i + len < text.length; len++) {
+        if (this.lex.bucket(text, i, len) < DOUBLED_EDGE_MIN_BUCKET) continue;
+        const last = text[i + len - 1]!;
+        if (text[i + len] === last && text[i + len + 1] !== last && this.lex.bucket(text, i + len, 2) < 0) {
+          out.push({ start: i, end: i + len + 1, right: text.slice(i, i + len), kind: 'doubled', gain: VARIANT_GAIN });
+        }
+        if (i > 0 && text[i - 1] === text[i] && text[i - 2] !== text[i] && isHan(text.charCodeAt(i - 1)) && this.lex.bucket(text, i - 2, 2) < 0) {
+          out.push({ start: i - 1, end: i + len, right: text.slice(i, i + len), kind: 'doubled', gain: VARIANT_GAIN });
+        }
+      }
     }
   }
 
