@@ -25,6 +25,10 @@ export interface DetectorGuards {
   unitChars?: string;
   /** Characters that name a body after 我/本/该/贵 (我院, 本局, 该所). */
   bodies?: string;
+  /** Measure words: never the character an uncontested correction replaces (共项: a count left blank). */
+  measures?: string;
+  /** Suffixes that end a word (漏损率): never replaced at the start of an uncontested correction. */
+  suffixes?: string;
 }
 
 export type SlipKind = 'sound' | 'near-sound' | 'shape' | 'variant' | 'dropped' | 'doubled';
@@ -77,6 +81,11 @@ const CHARS_PER_SLIP_AT_MOST = 60;
 /** In such a paragraph, a find this strong still stands: a draft typed in haste has several slips in
  * one paragraph, and they are clear ones. */
 const GAIN_IN_DENSE_PARAGRAPH = 14;
+/** How much less gain a two-character correction needs when it takes no character from a neighbouring
+ * word (see uncontested()). */
+const UNCONTESTED_BONUS = 2;
+/** The replaced character of an uncontested correction is at least this common on its own (梗: 18). */
+const UNCONTESTED_MIN_CHAR_BUCKET = 18;
 
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
@@ -271,6 +280,24 @@ export class TypoDetector {
     }
   }
 
+  /** Whether a two-character correction is uncontested, so that less gain will do: neither character
+   * belongs to a word outside the span (电子秤长效: 长 is 长效's; 好差评件: 评 is 好差评's; 抵港直装: 港 is
+   * 抵港's), the replaced character is a common one (渭华起义: a rare character is most often a name's), not a
+   * measure (共项, with its number left blank) and not a suffix that ends the word before (漏损率约为), and no
+   * unit or numeral stands beside it. */
+  private uncontested(text: string, i: number, len: number, right: string): boolean {
+    if (len !== 2 || i < 2 || i + 3 > text.length) return false;
+    const k = text[i] === right[0] ? 1 : 0;
+    const own = text[i + k]!;
+    const g = this.guards;
+    if (this.lex.bucket(own, 0, 1) < UNCONTESTED_MIN_CHAR_BUCKET || g.measures?.includes(own) || (k === 0 && g.suffixes?.includes(own))) return false;
+    // The kept character with the one or two beyond it, and the replaced one with the one beyond it.
+    const keptOut = k === 1 ? this.lex.bucket(text, i - 1, 2) >= 0 || this.lex.bucket(text, i - 2, 3) >= 0 : this.lex.bucket(text, i + 1, 2) >= 0 || this.lex.bucket(text, i + 1, 3) >= 0;
+    const ownOut = k === 1 ? this.lex.bucket(text, i + 1, 2) >= 0 : this.lex.bucket(text, i - 1, 2) >= 0;
+    if (keptOut || ownOut) return false;
+    return !this.unit(text, i) && !g.numerals?.includes(text[i - 1]!) && !g.numerals?.includes(text[i + 2] ?? '');
+  }
+
   /** Whether the character at j is part of a word of two to four characters as written (膏肓, 亳州). */
   private inWord(text: string, j: number): boolean {
     for (let len = 2; len <= 4; len++) {
@@ -371,7 +398,7 @@ export class TypoDetector {
       const w0 = Math.max(a, i - MARGIN);
       const w1 = Math.min(b, i + len + MARGIN);
       const g = this.score(text.slice(w0, i) + right + text.slice(i + len, w1)) - this.score(text.slice(w0, w1)) - SLIP_COST[kind] - (this.extension(text, i, len, right) ? EXTENSION_COST : 0);
-      if (g >= minGain) out.push({ start: i, end: i + len, right, kind, gain: g });
+      if (g >= minGain || (g >= minGain - UNCONTESTED_BONUS && kind !== 'near-sound' && this.uncontested(text, i, len, right))) out.push({ start: i, end: i + len, right, kind, gain: g });
     };
     for (let i = a; i < b; i++) {
       for (let len = 2; len <= 4 && i + len <= b; len++) {

@@ -75,3 +75,24 @@ describe('typo: names', () => {
     expect(await found('我局联系人：就业促进科陈立伟，电话：0597-2351234。')).toEqual([]);
   });
 });
+
+describe('typo: a two-character slip that breaks no neighbouring word needs less evidence', () => {
+  test.each([
+    ['坚持钢性约束不放松。', '钢性', '刚性'],
+    ['对房屋租凭合同备案。', '租凭', '租赁'],
+    ['组织公益性讲坐。', '讲坐', '讲座'],
+    ['坚决兑见各项承诺。', '兑见', '兑现'],
+  ])('%s', async (text, wrong, right) => {
+    expect(await found(text)).toContainEqual([wrong, right]);
+  });
+
+  test.each([
+    ['a character that belongs to the next word (长效)', '推广使用电子秤长效管理机制。'],
+    ['a rare character of a place name', '机关党员干部在渭华起义纪念馆开展主题党日活动。'],
+    ['a measure after a count left blank', '第一批互认项目共项，其中检验项目76项。'],
+    ['a suffix that ends the word before', '全县农村管网漏损率约为19%。'],
+    ['a character of a three-character word before (好差评)', '政务服务实行好差评，差评件由承办部门回访。'],
+  ])('stands: %s', async (_why, text) => {
+    expect(await found(text)).toEqual([]);
+  });
+});
