@@ -4,15 +4,12 @@
 // paragraphs that space body paragraphs apart. No character of the text is added, removed or moved; parts
 // it does not need are copied byte for byte.
 import type { Document, ElementKind, Paragraph } from '../document/model.js';
-import { DEFAULT_LIMITS } from '../engine/limits.js';
-import { findParts, relationshipTargets } from '../readers/docx/package.js';
+import { relationshipTargets } from '../readers/docx/package.js';
 import type { DocxLayoutFacts, ParagraphBlock } from '../readers/docx/layout-facts.js';
 import { decodeXml } from '../readers/docx/xml.js';
-import { ZipArchive } from '../readers/docx/zip.js';
 import { relsPathOf, appendToRoot } from '../annotate/package-parts.js';
-import { TextMapper } from '../annotate/text-map.js';
-import { childElement, elementChildren, parseSource, W_NAMESPACES, wordPrefix, type SourceElement } from '../annotate/xml-source.js';
-import { inputEntries, writeZip, type ZipPart } from '../zip/write.js';
+import { encodeLike, openDocumentPart, rewritePackage } from '../annotate/document-part.js';
+import { childElement, elementChildren, parseSource, wordPrefix, type SourceElement } from '../annotate/xml-source.js';
 import type { FormatTargets } from '../../rules/format-targets.js';
 import { applySplices, attrsWith, el, PPR_ORDER, rewriteChildren, RPR_ORDER, SECTPR_ORDER, withChildren, type Splice } from './ooxml.js';
 
@@ -52,18 +49,6 @@ const ALIGNED: ReadonlySet<ElementKind | undefined> = new Set([...BODY, 'title',
 const SPACED: ReadonlySet<ElementKind | undefined> = new Set([...ALIGNED, 'signature', 'date', 'doc-number', 'blank']);
 /** A run-in heading's own text ends at its first full stop (（一）以学为本。…), within this many characters. */
 const RUN_IN_MAX = 40;
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-function encodeLike(original: Uint8Array | undefined, text: string): Uint8Array {
-  const utf16 = original !== undefined && ((original[0] === 0xff && original[1] === 0xfe) || (original[0] === 0xfe && original[1] === 0xff) || original[1] === 0x00);
-  const body = utf16 ? text.replace(/^(<\?xml[^>]*encoding=["'])[^"']*(["'])/, '$1UTF-8$2') : text;
-  const encoded = new TextEncoder().encode(body);
-  if (!original || !UTF8_BOM.every((b, i) => original[i] === b)) return encoded;
-  const out = new Uint8Array(encoded.length + 3);
-  out.set(UTF8_BOM);
-  out.set(encoded, 3);
-  return out;
-}
 
 /** Where a heading's own text ends in a paragraph's text (the rest is body text). */
 function headingEnd(text: string): number {
@@ -114,25 +99,13 @@ function removable(p: SourceElement): boolean {
 export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTargets): FormattedDocument {
   const facts = doc.layout as DocxLayoutFacts | undefined;
   if (!facts || facts.format !== 'docx-layout') throw new Error('not a .docx read with its layout facts');
-  const zip = new ZipArchive(bytes, DEFAULT_LIMITS.maxInflatedBytes);
-  const parts = findParts(zip);
-  const docBytes = zip.read(parts.document);
-  if (!docBytes) throw new Error(`${parts.document} is missing`);
-  const source = decodeXml(docBytes);
-  const root = parseSource(source);
-  const body = childElement(root, 'w:body');
-  if (!body) throw new Error(`${parts.document} has no w:body`);
-  const q = wordPrefix(root) ?? 'w';
-  const namespace = root.scope.get(q) ?? [...root.scope.values()].find((u) => W_NAMESPACES.has(u)) ?? 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const strict = namespace.startsWith('http://purl.oclc.org/');
+  const { zip, parts, bytes: docBytes, source, root, body, prefix, namespace, strict, paragraphs: mapped } = openDocumentPart(bytes);
+  const q = prefix ?? 'w';
   const changes: FormatChanges = { sections: 0, fonts: 0, paragraphs: 0, blanksRemoved: 0, footers: 0, unmatched: false };
   const splices: Splice[] = [];
   const changed = new Map<string, Uint8Array>();
 
   // Paragraph i of the reader is paragraph i here when the texts agree (as for annotate).
-  const mapper = new TextMapper(source);
-  mapper.readBody(body);
-  const mapped = mapper.paragraphs;
   const topLevel = new Map<number, ParagraphBlock>();
   for (const b of facts.blocks) if (b.type === 'paragraph') topLevel.set(b.index, b);
   const matched = mapped.length === doc.paragraphs.length && doc.paragraphs.every((p, i) => mapped[i]!.text === p.text.slice(p.numberingLength ?? 0));
@@ -351,16 +324,7 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
     changed.set('[content_types].xml', encodeLike(typesBytes, types));
   }
 
-  const out: ZipPart[] = [];
-  const written = new Set<string>();
-  for (const input of inputEntries(bytes)) {
-    const key = input.entry.name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
-    const data = written.has(key) ? undefined : changed.get(key);
-    written.add(key);
-    out.push(data ? { name: input.entry.name, data } : { name: input.entry.name, copy: input });
-  }
-  for (const [key, data] of changed) if (!written.has(key)) out.push({ name: newParts.find((p) => p.toLowerCase() === key) ?? key, data });
-  return { bytes: writeZip(out), changes };
+  return { bytes: rewritePackage(bytes, changed, (key) => newParts.find((p) => p.toLowerCase() === key) ?? key), changes };
 }
 
 /** A footer with the page number: "— PAGE —" in the preset's size, on its side, one character in. */
