@@ -2,7 +2,8 @@
 // Writes fixtures/format/: .docx drafts in GB/T 9704-2012 format and drafts with one format fault each, for the
 // format-* rules. Each is a flat ODT (kept in fixtures/format/src/) converted by LibreOffice:
 //
-//   node scripts/make-format-fixtures.mjs      (needs soffice; the seeds' text is read from fixtures/seeds/*.txt)
+//   node scripts/make-format-fixtures.mjs [name …]   (needs soffice; the seeds' text is read from fixtures/seeds/*.txt;
+//                                                    names: write only these drafts, keep the rest)
 //
 // The GB/T 9704 page: A4; margins 37/35/28/26 mm (the bottom one holds a 6 mm footer 7 mm below the text);
 // a document grid of 22 lines × 28 characters (LibreOffice writes it as w:docGrid snapToChars, linePitch 579,
@@ -12,7 +13,9 @@
 //
 // good-complete: a whole 公文 with every element (发文字号, 主送机关, four heading levels, 附件说明, 署名, 成文
 // 日期, 附注, 抄送, 印发). good-seed-000…004: the five seeds' text set the same way. good-gb2312: the complete
-// draft with the _GB2312/_GBK names of the same fonts. Every other file is good-complete with one fault.
+// draft with the _GB2312/_GBK names of the same fonts. good-title-lines: the complete draft with its title on two
+// lines, broken between words. Every other file is good-complete with one fault. good-title-lines and
+// elements-title-break are written as .txt too.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -83,7 +86,11 @@ const FAULTS = {
   'elements-note': { text: { 20: '此件公开发布' } },
   'elements-title': { text: { 1: '云川市人民政府办公室关于印发《云川市政务移动应用程序管理办法》的通知。' } },
   'elements-cc': { text: { 21: '抄送：市委办公室，市人大常委会办公室，市政协办公室' } },
+  'elements-title-break': { text: { 1: '云川市人民政府办公室关于印\n发《云川市政务移动应用程序管理办法》的通知' } },
 };
+
+/** Drafts also written as .txt (a line break in the title is a new line there). */
+const AS_TEXT = ['good-title-lines', 'elements-title-break'];
 
 function paragraphStyles(o) {
   const f = o.fonts;
@@ -126,7 +133,8 @@ function fodt(lines, o) {
         auto.push(`<style:style style:name="P${i}" style:family="paragraph" style:parent-style-name="${name}"><style:text-properties fo:font-size="${d.size}pt" style:font-size-asian="${d.size}pt"/></style:style>`);
         name = `P${i}`;
       }
-      const content = style === 'RunIn1' || style === 'RunIn2' ? `<text:span text:style-name="${style}">${esc(text)}</text:span>${esc(rest)}` : esc(text);
+      // A line break inside a paragraph (a title set over two lines) is "\n" in the text.
+      const content = (style === 'RunIn1' || style === 'RunIn2' ? `<text:span text:style-name="${style}">${esc(text)}</text:span>${esc(rest)}` : esc(text)).replace(/\n/g, '<text:line-break/>');
       if (style === 'H1' || style === 'H2') return `<text:h text:style-name="${name}" text:outline-level="${style === 'H1' ? 1 : 2}">${content}</text:h>`;
       return `<text:p text:style-name="${name}">${content}</text:p>`;
     })
@@ -173,7 +181,8 @@ function seedLines(file) {
   });
 }
 
-const docs = { 'good-complete': [COMPLETE, {}], 'good-gb2312': [COMPLETE, { fonts: { body: '仿宋_GB2312', title: '方正小标宋_GBK', h1: '黑体', h2: '楷体_GB2312' } }] };
+const TITLE_ON_TWO_LINES = '云川市人民政府办公室关于印发\n《云川市政务移动应用程序管理办法》的通知';
+const docs = { 'good-complete': [COMPLETE, {}], 'good-title-lines': [COMPLETE.map((l, i) => (i === 1 ? [l[0], TITLE_ON_TWO_LINES] : l)), {}], 'good-gb2312': [COMPLETE, { fonts: { body: '仿宋_GB2312', title: '方正小标宋_GBK', h1: '黑体', h2: '楷体_GB2312' } }] };
 for (const f of fs.readdirSync(path.join(ROOT, 'fixtures', 'seeds')).filter((n) => n.endsWith('.txt')).sort()) {
   docs[`good-seed-${f.slice(0, 3)}`] = [seedLines(path.join(ROOT, 'fixtures', 'seeds', f)), {}];
 }
@@ -182,18 +191,23 @@ for (const [name, fault] of Object.entries(FAULTS)) {
   docs[name] = [lines, fault];
 }
 
-fs.rmSync(OUT, { recursive: true, force: true });
+// Names on the command line write only those drafts and keep the others as they are.
+const only = process.argv.slice(2);
+for (const name of only) if (!docs[name]) throw new Error(`no draft named ${name}`);
+if (only.length === 0) fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(SRC, { recursive: true });
 for (const [name, [lines, fault]] of Object.entries(docs)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  if (AS_TEXT.includes(name)) fs.writeFileSync(path.join(OUT, `${name}.txt`), `${lines.map(([, text, rest]) => text + (rest ?? '')).join('\n')}\n`);
   const o = { page: merge(BASE, fault.page ?? {}), fonts: { ...BASE.fonts, ...fault.fonts }, sizes: { ...BASE.sizes, ...fault.sizes }, direct: fault.direct };
   o.page = { ...o.page, margins: { ...BASE.margins, ...fault.page?.margins } };
   fs.writeFileSync(path.join(SRC, `${name}.fodt`), fodt(lines, o));
 }
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-format-lo-'));
 try {
-  const files = fs.readdirSync(SRC).filter((n) => n.endsWith('.fodt')).map((n) => path.join(SRC, n));
+  const files = fs.readdirSync(SRC).filter((n) => n.endsWith('.fodt') && (only.length === 0 || only.includes(n.slice(0, -5)))).map((n) => path.join(SRC, n));
   execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', OUT, ...files], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
 } finally {
   fs.rmSync(profile, { recursive: true, force: true });
 }
-console.log(`fixtures/format: ${Object.keys(docs).length} drafts`);
+console.log(`fixtures/format: ${only.length || Object.keys(docs).length} drafts`);
