@@ -14,7 +14,9 @@
 // good-complete: a whole 公文 with every element (发文字号, 主送机关, four heading levels, 附件说明, 署名, 成文
 // 日期, 附注, 抄送, 印发). good-seed-000…004: the five seeds' text set the same way. good-gb2312: the complete
 // draft with the _GB2312/_GBK names of the same fonts. good-title-lines: the complete draft with its title on two
-// lines, broken between words. Every other file is good-complete with one fault. good-title-lines and
+// lines, broken between words. good-banji-page: the complete draft with its 版记 on a page of its own (a section
+// break before it) whose footer has no page number; banji-page-numbered: the same with the page number there.
+// Every other file is good-complete with one fault. good-title-lines and
 // elements-title-break are written as .txt too.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -86,6 +88,7 @@ const FAULTS = {
   'elements-note': { text: { 20: '此件公开发布' } },
   'elements-title': { text: { 1: '云川市人民政府办公室关于印发《云川市政务移动应用程序管理办法》的通知。' } },
   'elements-cc': { text: { 21: '抄送：市委办公室，市人大常委会办公室，市政协办公室' } },
+  'banji-page-numbered': { banjiPage: 'numbered' },
   'elements-title-break': { text: { 1: '云川市人民政府办公室关于印\n发《云川市政务移动应用程序管理办法》的通知' } },
 };
 
@@ -128,6 +131,8 @@ function fodt(lines, o) {
   const body = lines
     .map(([style, text, rest], i) => {
       let name = style === 'Body' || style === 'RunIn2' || style === 'RunIn1' ? 'Standard' : style === 'H1' ? 'Heading_20_1' : style === 'H2' ? 'Heading_20_2' : style;
+      // The 版记 on a page of its own: its first line starts the page style BanjiPage (a section break in .docx).
+      if (o.banjiPage && style === 'Banji' && lines[i - 1]?.[0] !== 'Banji') name = 'BanjiFirst';
       const d = o.direct?.[i];
       if (d) {
         auto.push(`<style:style style:name="P${i}" style:family="paragraph" style:parent-style-name="${name}"><style:text-properties fo:font-size="${d.size}pt" style:font-size-asian="${d.size}pt"/></style:style>`);
@@ -139,18 +144,23 @@ function fodt(lines, o) {
       return `<text:p text:style-name="${name}">${content}</text:p>`;
     })
     .join('\n');
+  const footer = '<style:footer><text:p text:style-name="Footer">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer>';
+  // numbered: the 版记 page's footer has the page number (a fault); plain: an empty footer.
+  const banjiMaster = o.banjiPage ? `<style:master-page style:name="BanjiPage" style:page-layout-name="PL">${o.banjiPage === 'numbered' ? footer : '<style:footer><text:p text:style-name="Footer"/></style:footer>'}</style:master-page>` : '';
+  const banjiStyle = o.banjiPage ? '<style:style style:name="BanjiFirst" style:display-name="Banji First" style:family="paragraph" style:parent-style-name="Banji" style:master-page-name="BanjiPage"><style:paragraph-properties style:page-number="auto"/></style:style>' : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls>${fonts}</office:font-face-decls>
 <office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties style:punctuation-wrap="simple"/><style:text-properties style:font-name="${o.fonts.body}" style:font-name-asian="${o.fonts.body}" fo:font-size="16pt" style:font-size-asian="16pt" fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style>
 ${paragraphStyles(o)}
+${banjiStyle}
 </office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="${g.paper[0]}mm" fo:page-height="${g.paper[1]}mm" style:print-orientation="portrait" fo:margin-top="${g.margins.top}mm" fo:margin-bottom="${g.margins.bottom - foot}mm" fo:margin-left="${g.margins.left}mm" fo:margin-right="${g.margins.right}mm" style:writing-mode="lr-tb"${grid}/><style:footer-style><style:header-footer-properties fo:min-height="6mm" fo:margin-top="7mm" fo:margin-left="0mm" fo:margin-right="0mm"/></style:footer-style></style:page-layout>
 ${auto.join('\n')}
 </office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"><style:footer><text:p text:style-name="Footer">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer></style:master-page></office:master-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">${footer}</style:master-page>${banjiMaster}</office:master-styles>
 <office:body><office:text>
 ${body}
 </office:text></office:body></office:document>
@@ -182,7 +192,7 @@ function seedLines(file) {
 }
 
 const TITLE_ON_TWO_LINES = '云川市人民政府办公室关于印发\n《云川市政务移动应用程序管理办法》的通知';
-const docs = { 'good-complete': [COMPLETE, {}], 'good-title-lines': [COMPLETE.map((l, i) => (i === 1 ? [l[0], TITLE_ON_TWO_LINES] : l)), {}], 'good-gb2312': [COMPLETE, { fonts: { body: '仿宋_GB2312', title: '方正小标宋_GBK', h1: '黑体', h2: '楷体_GB2312' } }] };
+const docs = { 'good-complete': [COMPLETE, {}], 'good-title-lines': [COMPLETE.map((l, i) => (i === 1 ? [l[0], TITLE_ON_TWO_LINES] : l)), {}], 'good-banji-page': [COMPLETE, { banjiPage: 'plain' }], 'good-gb2312': [COMPLETE, { fonts: { body: '仿宋_GB2312', title: '方正小标宋_GBK', h1: '黑体', h2: '楷体_GB2312' } }] };
 for (const f of fs.readdirSync(path.join(ROOT, 'fixtures', 'seeds')).filter((n) => n.endsWith('.txt')).sort()) {
   docs[`good-seed-${f.slice(0, 3)}`] = [seedLines(path.join(ROOT, 'fixtures', 'seeds', f)), {}];
 }
@@ -199,7 +209,7 @@ fs.mkdirSync(SRC, { recursive: true });
 for (const [name, [lines, fault]] of Object.entries(docs)) {
   if (only.length > 0 && !only.includes(name)) continue;
   if (AS_TEXT.includes(name)) fs.writeFileSync(path.join(OUT, `${name}.txt`), `${lines.map(([, text, rest]) => text + (rest ?? '')).join('\n')}\n`);
-  const o = { page: merge(BASE, fault.page ?? {}), fonts: { ...BASE.fonts, ...fault.fonts }, sizes: { ...BASE.sizes, ...fault.sizes }, direct: fault.direct };
+  const o = { page: merge(BASE, fault.page ?? {}), fonts: { ...BASE.fonts, ...fault.fonts }, sizes: { ...BASE.sizes, ...fault.sizes }, direct: fault.direct, banjiPage: fault.banjiPage };
   o.page = { ...o.page, margins: { ...BASE.margins, ...fault.page?.margins } };
   fs.writeFileSync(path.join(SRC, `${name}.fodt`), fodt(lines, o));
 }

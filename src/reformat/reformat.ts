@@ -11,6 +11,7 @@ import { relsPathOf, appendToRoot } from '../annotate/package-parts.js';
 import { encodeLike, openDocumentPart, rewritePackage } from '../annotate/document-part.js';
 import { childElement, elementChildren, parseSource, wordPrefix, type SourceElement } from '../annotate/xml-source.js';
 import type { FormatTargets } from '../../rules/format-targets.js';
+import { banjiOwnSection } from '../../rules/format-banji-section.js';
 import { applySplices, attrsWith, el, PPR_ORDER, rewriteChildren, RPR_ORDER, SECTPR_ORDER, withChildren, type Splice } from './ooxml.js';
 
 /** What was changed, counted for the command's report. */
@@ -192,12 +193,12 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   for (const r of elementChildren(relsRoot)) if (r.attrs['Id']) usedIds.add(r.attrs['Id']);
   const dir = parts.document.slice(0, parts.document.lastIndexOf('/') + 1);
   const newParts: string[] = [];
-  const newFooter = (align: 'left' | 'center' | 'right'): string => {
+  const newFooter = (align: 'left' | 'center' | 'right' | 'none'): string => {
     let n = 1;
     while (zip.has(`${dir}footer${n}.xml`) || changed.has(`${dir}footer${n}.xml`.toLowerCase())) n++;
     const part = `${dir}footer${n}.xml`;
     newParts.push(part);
-    changed.set(part.toLowerCase(), new TextEncoder().encode(footerXml(namespace, targets, align)));
+    changed.set(part.toLowerCase(), new TextEncoder().encode(align === 'none' ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="${namespace}"><w:p/></w:ftr>` : footerXml(namespace, targets, align)));
     let id = 1;
     while (usedIds.has(`rId${id}`)) id++;
     usedIds.add(`rId${id}`);
@@ -222,15 +223,20 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   };
   findSectPrs(body);
   const t = targets;
+  // A 版记 in a section of its own gets a footer without page number (GB/T 9704 7.5.1).
+  const banji = sectPrs.length === facts.sections.length ? banjiOwnSection(doc, facts) : undefined;
   const newSectPr = new Map<SourceElement, string>();
-  for (const s of sectPrs) {
+  for (const [k, s] of sectPrs.entries()) {
+    const blank = k === banji ? newFooter('none') : undefined;
+    const odd = blank ?? oddId;
+    const even = blank ?? evenId;
     const landscape = childElement(s, 'w:pgSz')?.attrs['w:orient'] === 'landscape';
     const pgSz = childElement(s, 'w:pgSz');
     const set: Record<string, string> = {
       footerReference: [
-        el(q, 'footerReference', { [`${q}:type`]: 'default', 'r:id': oddId }),
-        el(q, 'footerReference', { [`${q}:type`]: 'even', 'r:id': evenId }),
-        el(q, 'footerReference', { [`${q}:type`]: 'first', 'r:id': oddId }),
+        el(q, 'footerReference', { [`${q}:type`]: 'default', 'r:id': odd }),
+        el(q, 'footerReference', { [`${q}:type`]: 'even', 'r:id': even }),
+        el(q, 'footerReference', { [`${q}:type`]: 'first', 'r:id': odd }),
       ].join(''),
       pgNumType: el(q, 'pgNumType', attrsWith(childElement(s, 'w:pgNumType'), q, { fmt: 'decimal', chapStyle: undefined, chapSep: undefined })),
       docGrid: el(q, 'docGrid', { [`${q}:type`]: 'lines', [`${q}:linePitch`]: pitch }),

@@ -8,6 +8,10 @@ import { describe, expect, test } from 'vitest';
 import { LintSession } from '../../src/engine/session.js';
 import type { FileResult } from '../../src/engine/result.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { banjiOwnSection } from '../../rules/format-banji-section.js';
+import { buildDocument } from '../../src/document/build.js';
+import { readDocumentBytes } from '../../src/readers/index.js';
+import type { DocxLayoutFacts } from '../../src/readers/docx/layout-facts.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CALIBRATION = `${ROOT}../shared/calibration`;
@@ -41,6 +45,7 @@ const FAULTS: Record<string, [number, string, string]> = {
   'elements-title': [2, 'format-elements', '标题末尾不加标点符号'],
   'elements-cc': [22, 'format-elements', '抄送机关名称后加句号，“抄送”后用全角冒号'],
   'elements-title-break': [2, 'format-elements', '标题回行拆开了词语“印发”'],
+  'banji-page-numbered': [22, 'format-page-number', '版记单独成页时不编排页码，版记所在的节页脚中有页码'],
 };
 
 describe('fault fixtures: each gets exactly its finding', () => {
@@ -60,7 +65,7 @@ describe('fault fixtures: each gets exactly its finding', () => {
 
 describe('drafts in GB/T 9704 format get no finding from the family', () => {
   const good = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.startsWith('good-') && f.endsWith('.docx')).map((f) => `fixtures/format/${f}`);
-  test('fixtures/format/good-* (the five seeds, a complete 公文, _GB2312 font names, a title on two lines) are eight', () => expect(good).toHaveLength(8));
+  test('fixtures/format/good-* (the five seeds, a complete 公文, _GB2312 font names, a title on two lines, a 版记 page of its own) are nine', () => expect(good).toHaveLength(9));
   test.each(good)('%s', async (path) => {
     const [r] = await lint([path]);
     expect(family(r!)).toEqual([]);
@@ -68,6 +73,21 @@ describe('drafts in GB/T 9704 format get no finding from the family', () => {
   test('fixtures/good and fixtures/seeds, every format', async () => {
     const paths = ['fixtures/good', 'fixtures/seeds'].flatMap((d) => readdirSync(`${ROOT}${d}`).map((f) => `${d}/${f}`));
     for (const r of await lint(paths)) expect([r.path, family(r)]).toEqual([r.path, []]);
+  });
+});
+
+describe('the 版记 page (format-page-number)', () => {
+  test('a 版记 in a section of its own is found as such; one sharing the body\'s section is not (its page is not known)', async () => {
+    const paths = ['fixtures/format/good-banji-page.docx', 'fixtures/format/banji-page-numbered.docx', 'fixtures/format/good-complete.docx'];
+    const sections: Array<number | undefined> = [];
+    for (const path of paths) {
+      const doc = await buildDocument(await readDocumentBytes(new Uint8Array(readFileSync(`${ROOT}${path}`)), path, { maxInflatedBytes: 64 << 20 }), path);
+      sections.push(banjiOwnSection(doc, doc.layout as DocxLayoutFacts));
+    }
+    expect(sections).toEqual([1, 1, undefined]);
+    const results = await lint(paths);
+    // The 版记's own section needs no page number: no "missing" for it, and the body's section is still checked.
+    expect(results.map((r) => family(r).map(([, rule]) => rule))).toEqual([[], ['format-page-number'], []]);
   });
 });
 
