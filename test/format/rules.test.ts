@@ -51,7 +51,8 @@ const FAULTS: Record<string, [number, string, string]> = {
 describe('fault fixtures: each gets exactly its finding', () => {
   test('every fault fixture is listed here', () => {
     // paragraph-* and page-number-* are format-paragraph's and format-page-number's (test/format/paragraph-page-number.test.ts).
-    const files = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.endsWith('.docx') && !f.startsWith('good-') && !/^(paragraph|page-number)-/.test(f));
+    // theme-fonts-* has a finding for every kind of element in the body font (below).
+    const files = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.endsWith('.docx') && !f.startsWith('good-') && !/^(paragraph|page-number|theme-fonts)-/.test(f));
     expect(files.map((f) => f.replace(/\.docx$/, '')).sort()).toEqual(Object.keys(FAULTS).sort());
   });
   test.each(Object.entries(FAULTS))('%s', async (name, [line, rule, words]) => {
@@ -65,7 +66,7 @@ describe('fault fixtures: each gets exactly its finding', () => {
 
 describe('drafts in GB/T 9704 format get no finding from the family', () => {
   const good = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.startsWith('good-') && f.endsWith('.docx')).map((f) => `fixtures/format/${f}`);
-  test('fixtures/format/good-* (the five seeds, a complete 公文, _GB2312 font names, a title on two lines, a 版记 page of its own) are nine', () => expect(good).toHaveLength(9));
+  test('fixtures/format/good-* (the five seeds, a complete 公文, _GB2312 font names, a title on two lines, a 版记 page of its own, the body font from the theme) are ten', () => expect(good).toHaveLength(10));
   test.each(good)('%s', async (path) => {
     const [r] = await lint([path]);
     expect(family(r!)).toEqual([]);
@@ -88,6 +89,17 @@ describe('the 版记 page (format-page-number)', () => {
     const results = await lint(paths);
     // The 版记's own section needs no page number: no "missing" for it, and the body's section is still checked.
     expect(results.map((r) => family(r).map(([, rule]) => rule))).toEqual([[], ['format-page-number'], []]);
+  });
+});
+
+describe('theme fonts (format-fonts)', () => {
+  test('a body font named through the theme is the theme\'s font: 仿宋 passes, 等线 is named', async () => {
+    const [good, dengxian] = await lint(['fixtures/format/good-theme-fonts.docx', 'fixtures/format/theme-fonts-dengxian.docx']);
+    expect(family(good!)).toEqual([]);
+    const found = family(dengxian!);
+    // One finding for each kind of element set in the body font (the title and the two heading fonts are the styles' own).
+    expect(found.map(([line, rule]) => [line, rule])).toEqual([1, 3, 4, 12, 14, 17, 19, 20, 21].map((line) => [line, 'format-fonts']));
+    expect(found.find(([line]) => line === 4)![2]).toBe('正文应为三号（16 pt）仿宋：第 4、6、8、10 段用了等线（主题字体）');
   });
 });
 
