@@ -219,6 +219,13 @@ describe.skipIf(!existsSync(CALIBRATION))('the real drafts in ../shared/calibrat
     const got = Object.fromEntries(results.map((r, i) => [files[i]!, family(r).map(([line, rule]) => [line, rule])]));
     expect(got).toEqual(CALIBRATION_FINDINGS);
   });
+  test("Word's Office theme is read: an empty a:ea falls back to the Simplified Chinese font", async () => {
+    const path = join(CALIBRATION, 'real-gwa-sx_1.docx');
+    const doc = await buildDocument(await readDocumentBytes(new Uint8Array(readFileSync(path)), path, { maxInflatedBytes: 64 << 20 }), path);
+    const theme = (doc.layout as DocxLayoutFacts).themeFonts!;
+    expect([theme.minorEastAsia, theme.majorEastAsia]).toEqual(['宋体', '宋体']);
+    expect(theme.minorHAnsi).toBeTruthy();
+  });
 });
 
 describe('wenfeng init writes the preset choice', () => {
