@@ -96,6 +96,9 @@ function parseLimitFlags(specs: string[]): Record<string, number> {
   return out;
 }
 
+/** Built-in formatters that never read `color`: chalk (and node:tty, which it loads) is not loaded for them. */
+const COLORLESS_FORMATS = new Set(['json', 'compact', 'sarif', 'github', 'junit']);
+
 async function colorFor(flag: boolean | undefined, stream: NodeJS.WriteStream) {
   const { Chalk, supportsColor } = await import('chalk');
   let level: 0 | 1 | 2 | 3;
@@ -243,7 +246,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   }
   const locale = opts.locale ? (opts.locale as Locale) : await session.baseLocale();
   const toFile = opts.outputFile !== undefined;
-  const color = await colorFor(toFile ? false : opts.color, process.stdout);
+  const color = COLORLESS_FORMATS.has(opts.format) ? (undefined as never) : await colorFor(toFile ? false : opts.color, process.stdout);
   // Rule descriptions for formatters that list rules (sarif, html): the rules the cwd's config offers.
   const offered = await session.loader.forDirectory(cwd).then(rulesFor).catch(() => new Map<string, never>());
   const rulesMeta = Object.fromEntries([...offered].map(([id, rule]) => [id, { description: rule.meta.description[locale], docs: rule.meta.docs }]));
