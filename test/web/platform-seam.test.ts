@@ -11,6 +11,7 @@ export const NODE_EDGES = [
   'src/platform/node.ts',
   'src/platform/node-pdf.ts',
   'src/cli.ts',
+  'src/cli-check.ts',
   'src/index.ts',
   'src/annotate/command.ts',
   'src/config/load.ts',
