@@ -8,6 +8,7 @@
 // gap inside a sentence, is room left for a number or a name. Work per character is bounded, so a paragraph costs
 // time in proportion to its length.
 import { defineRule, loadData, type Paragraph } from '../src/plugin-api.js';
+import { loadLexicon, type Lexicon } from '../src/text/lexicon.js';
 
 interface PlaceholderData {
   clauseCounters: string;
@@ -35,6 +36,28 @@ interface PlaceholderData {
   roleNouns: string;
   timeCues: string[];
   someSuffixes: string;
+  missing: MissingData;
+}
+
+interface MissingData {
+  recurring: Array<[string, string]>;
+  dateEnds: string;
+  pairFirst: string;
+  pairSecond: string;
+  countVerbs: string[];
+  countCounters: string;
+  countCompounds: string[];
+  comparisonCues: string[];
+  comparisonUnits: string[];
+  spanUnits: string[];
+  deadlineCues: string[];
+  scoreWords: string[];
+  scoreLinks: string[];
+  dayParts: string[];
+  weekdays: string;
+  nounCounters: string;
+  deadlineEvents: string[];
+  approxFrames: string[];
 }
 
 interface Model {
@@ -65,6 +88,10 @@ interface Model {
   role: RegExp;
   timeCues: string[];
   some: RegExp;
+  missing: MissingData;
+  cuesList: string[];
+  /** One pattern for every shape of findMissingNumbers, compiled on first use. */
+  missingScan?: RegExp;
 }
 
 /**
@@ -132,6 +159,8 @@ function buildModel(): Model {
     role: new RegExp(`^(?:${d.roleNouns})$`),
     timeCues: d.timeCues,
     some: new RegExp(`某(?:${d.someSuffixes})`, 'g'),
+    missing: d.missing,
+    cuesList: d.cues.filter((c) => c.length > 1),
   };
 }
 
@@ -157,9 +186,13 @@ const BLANK_PART = /^(?:\d{0,2}[ \t\u00a0]+|.*[XxＸｘ×○〇◯□＿_…].*)
  * A date whose parts were left out with no spaces: "2024年月日前", "6月日前", "于年月日前", "日期：年月日". A label of
  * a form ("出生年月日：") and 日 in a word ("6月日均客流") are not blanks.
  */
-function emptyDate(t: string, x: RegExpExecArray): boolean {
-  if (x[3]) return false;
+function emptyDate(t: string, x: RegExpExecArray, m: Model): boolean {
+  const year = x[1] !== undefined && /^\d{4}$/.test(x[1]);
+  // "2024年月15日": a year and a day with the month between them left out.
+  if (x[3]) return year && !x[2];
   const end = x.index + x[0].length;
+  // "2024年3月日召开": a full date but for the day (not 日均, 日常: words that start at 日).
+  if (year && x[2] && HAN.test(t[end] ?? '') && !isWord(t.slice(end - 1, end + 1), m)) return true;
   if (!/^(?:[前起止至后，。；、]|$)/.test(t.slice(end, end + 1))) return false;
   if (x[2] || (x[1] && /^\d{4}$/.test(x[1]))) return true;
   return !x[1] && (/[于在至到自：]$/.test(t.slice(0, x.index)) || t.trim() === x[0]);
@@ -180,7 +213,7 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
     re.lastIndex = 0;
     for (let x = re.exec(t); x; x = re.exec(t)) {
       const parts = x.slice(1).filter((s): s is string => s !== undefined && s !== '');
-      if (!parts.some((s) => BLANK_PART.test(s)) && !(re === DATE && emptyDate(t, x))) continue;
+      if (!parts.some((s) => BLANK_PART.test(s)) && !(re === DATE && emptyDate(t, x, m))) continue;
       let start = x.index;
       while (start < x.index + x[0].length && SPACE.test(t[start]!)) start++;
       const end = x.index + x[0].length;
@@ -384,6 +417,193 @@ function siblingCount(t: string, b: number, unit: string): boolean {
 /** Whether a magnitude and a unit start at i (万元, 万人). */
 function compoundAt(t: string, i: number, m: Model): boolean {
   return unitAt(t, i, m)?.compound ?? false;
+}
+
+let lexicon: Lexicon | null | undefined;
+
+/**
+ * Whether s is a word: the rule's own list of words around counters (人员, 个别), else jieba's lexicon that the
+ * typo rule reads too (村民, 人才, 起来) — opened only when a candidate asks, so a clean draft never pays for it.
+ * `minFrequency` (in jieba's counts) leaves out the dictionary's rare entries where they would hide a blank (分在).
+ */
+/** jieba's frequency bucket of s (twice the log2 of its count), −1 when s is no word there. */
+function frequency(s: string): number {
+  lexicon ??= loadLexicon(new URL('./data/generated/lexicon.u16', import.meta.url));
+  return lexicon === null ? -1 : lexicon.bucket(s, 0, s.length);
+}
+
+function isWord(s: string, m: Model, minFrequency = 0): boolean {
+  if (!minFrequency && m.words.has(s)) return true;
+  lexicon ??= loadLexicon(new URL('./data/generated/lexicon.u16', import.meta.url));
+  return lexicon !== null && lexicon.bucket(s, 0, s.length) >= (minFrequency ? 2 * Math.log2(minFrequency) : 0);
+}
+
+const GAP = '[ \\t\\u3000\\u00a0]*';
+const NUMBER_CHARS = '0-9０-９一二三四五六七八九十百千两几';
+const alternation = (xs: string[]): string => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')).join('|');
+
+function missingScan(m: Model): RegExp {
+  const d = m.missing;
+  const periods = alternation([...new Set(d.recurring.map(([p]) => p))]);
+  const counters = alternation([...d.countCompounds, ...d.countCounters]);
+  return new RegExp(
+    [
+      `(?<period>${periods})${GAP}(?<periodUnit>${alternation([...new Set(d.recurring.map(([, u]) => u))])})`,
+      `(?<year>[0-9]{4}年)${GAP}(?<yearMonth>月)`,
+      `(?<pairNumber>[${NUMBER_CHARS}]+)(?<pairFirst>[${d.pairFirst}])(?<pairSecond>[${d.pairSecond}])`,
+      `(?<deadline>${alternation(d.deadlineCues)})${GAP}(?<deadlineUnit>${alternation(d.spanUnits)})(?=内)`,
+      `(?<compare>${alternation(d.comparisonCues)})${GAP}(?<compareUnit>${alternation(d.comparisonUnits)})`,
+      `(?<score>${alternation(d.scoreWords)})(?:${alternation(d.scoreLinks)})?${GAP}(?<scoreUnit>分)`,
+      `(?<verb>${alternation(d.countVerbs)})${GAP}(?<verbUnit>${counters})`,
+      `(?<spanUnit>${alternation(d.spanUnits)})(?=以内|之内)`,
+      `(?<dayPart>${alternation(d.dayParts)})${GAP}(?<hour>时)`,
+      `(?<clock>[0-9０-９]{1,2}时)${GAP}(?<minute>分)`,
+      '(?<week>星期)',
+      `(?<event>${alternation(d.deadlineEvents)})前${GAP}(?<eventUnit>个工作日|工作日|小时|天|日|周)`,
+      `(?<approxCue>${alternation(m.cuesList)})(?<approxUnit>[${d.countCounters}])(?=${alternation(d.approxFrames)})`,
+      `(?<nounCounter>[${d.nounCounters}])(?=[，。；、])`,
+    ].join('|'),
+    'g',
+  );
+}
+
+/**
+ * Numbers gone from shapes that always carry one: a recurring date (每年月, 每月日前), a second counter after a
+ * count (35户人), a counter right after a verb of counting (剩余个问题, 转移人，), a bound (不低于年, 不少于学时),
+ * a deadline (验收后日内, 个工作日内), a score (得分分以上), a clock time (上午时分, 9时分) and a weekday (星期).
+ * One scan of the paragraph; each candidate is then checked against the words it could be part of instead.
+ */
+function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
+  const t = p.norm;
+  const re = (m.missingScan ??= missingScan(m));
+  const d = m.missing;
+  // A word that starts at `at` and runs two or three characters (人员, 人力资源, 个别): the unit is that word's.
+  const startsWord = (at: number, len: number): boolean => {
+    for (let k = 1; k <= 2 && at + len + k <= t.length; k++) if (HAN.test(t[at + len + k - 1]!) && isWord(t.slice(at, at + len + k), m)) return true;
+    return false;
+  };
+  const clauseEnd = (c: string | undefined): boolean => c === undefined || CLAUSE_END.has(c) || c === '：' || c === '\n';
+  re.lastIndex = 0;
+  for (let x = re.exec(t); x; x = re.exec(t)) {
+    const g = x.groups!;
+    const at = x.index;
+    const end = at + x[0].length;
+    re.lastIndex = at + 1;
+    let start = at;
+    let unit = '';
+    if (g.period) {
+      unit = g.periodUnit!;
+      if (!d.recurring.some(([period, u]) => period === g.period && u === unit)) continue;
+      const next = t[end];
+      if (unit === '星期' || unit === '周') {
+        if (next !== undefined && d.weekdays.includes(next)) continue;
+      } else if (!(clauseEnd(next) || d.dateEnds.includes(next!)) && startsWord(end - unit.length, unit.length)) continue;
+      start = end - unit.length;
+    } else if (g.year) {
+      // "2024年月底前": the month left out (not 2024年月度, 年月均: words that start at 月).
+      unit = '月';
+      const next = t[end];
+      if (!(clauseEnd(next) || d.dateEnds.includes(next!)) && startsWord(end - 1, 1)) continue;
+      start = end - 1;
+    } else if (g.pairNumber) {
+      const a = g.pairFirst!;
+      unit = g.pairSecond!;
+      const b = end - 1;
+      // 一个个, 一户户: a count repeated; 人次, 户次: a unit; 个人, 名人, 户人家, 人员: words.
+      if (a === unit || m.strongUnits.has(a + unit) || isWord(a + unit, m) || startsWord(b, 1)) continue;
+      start = b;
+    } else if (g.deadline) {
+      unit = g.deadlineUnit!;
+      if (m.counting.has(t[end - unit.length - 1] ?? '')) continue;
+    } else if (g.compare) {
+      unit = g.compareUnit!;
+      const u = end - unit.length;
+      // 不低于年度目标, 超过人均水平, 达到个人: the unit starts a word.
+      if (startsWord(u, unit.length)) continue;
+    } else if (g.score) {
+      unit = '分';
+      if (startsWord(end - 1, 1)) continue;
+    } else if (g.verb) {
+      unit = g.verbUnit!;
+      const u = end - unit.length;
+      const verb = g.verb;
+      const before = t[at - 1] ?? '';
+      // 公共场所, 中共, 一共; 共处, 受灾户, 安置户: a word of the verb and the counter.
+      if (verb === '共' && /[公中]/.test(before)) continue;
+      if (isWord(verb + unit, m)) continue;
+      // 剩余人员, 其中个别, 完成所有, 涉及村民, 开展起来: the counter starts a word.
+      if (startsWord(u, unit.length)) continue;
+      // "未完成项": the items not done, a noun.
+      if (/[未待]/.test(before) && verb === '完成') continue;
+      const next = t[end];
+      // After 有 or 共 alone the counter must stand before a common noun (有户经营者) or, for 共, end the clause.
+      if (verb.length === 1 && !isWord(t.slice(end, end + 2), m, 100) && !(verb === '共' && clauseEnd(next))) continue;
+      if (!(clauseEnd(next) || (next !== undefined && HAN.test(next) && !m.functionChars.has(next)) || next === '的')) continue;
+    } else if (g.spanUnit) {
+      unit = g.spanUnit;
+      const before = t[at - 1] ?? '';
+      // 三天以内, 当天以内, 今年之内: the span has its number or is a word.
+      if (!HAN.test(before) || m.counting.has(before) || isWord(before + unit, m) || isWord(t.slice(Math.max(0, at - 2), end), m)) continue;
+      start = at - 1;
+    } else if (g.dayPart) {
+      unit = '时';
+      const next = t[end] ?? '';
+      // "定于上午时分召开": the hour of a meeting; "傍晚时分" alone is a time of day.
+      if (!/[于日）)]/.test(t.slice(Math.max(0, at - 3), at)) && !/[整0-9]/.test(next)) continue;
+    } else if (g.clock) {
+      unit = '分';
+      // 9时分别召开: 分 starts a common word.
+      if (isWord(t.slice(end - 1, end + 1), m, 100)) continue;
+      start = end - 1;
+    } else if (g.week) {
+      unit = '星期';
+      const before = t[at - 1] ?? '';
+      const next = t[end] ?? '';
+      // 一个星期, 每星期, 本星期: a week, not a day; 星期三: a day.
+      if (d.weekdays.includes(next) || m.counting.has(before) || /[个上下这周]/.test(before) || !/[（(日]/.test(before)) continue;
+    } else if (g.event) {
+      // "施工前天通过…发布": the notice period before an event, its number gone (not 前天内 either way).
+      unit = g.eventUnit!;
+      if (startsWord(end - unit.length, unit.length)) continue;
+      start = end - unit.length - 1;
+    } else if (g.approxCue) {
+      // "每个网格原则上户左右": a counter between a quantity cue and 左右/以上, though 上户 is a word across them.
+      unit = g.approxUnit!;
+      start = end - 1;
+    } else if (g.nounCounter) {
+      unit = g.nounCounter;
+      if (!countedNoun(t, at, m)) continue;
+    }
+    if (inQuote[at]) continue;
+    let taken = false;
+    for (let k = start; k < end; k++) if (covered[k]) taken = true;
+    if (taken) continue;
+    covered.fill(1, start, end);
+    report(p, start, end, 'blank', unit);
+    re.lastIndex = end;
+  }
+}
+
+/**
+ * "共排查安全隐患处，", "梳理问题清单项；": a counter at a clause's end after a two-character noun, in a clause that
+ * counts. The noun must read as the word there (清单 at least as common as 单项), and noun and counter must not be a
+ * word together (困难户, 企业家, 办事处, 综合处).
+ */
+function countedNoun(t: string, i: number, m: Model): boolean {
+  if (i < 3 || !HAN.test(t[i - 1]!) || !HAN.test(t[i - 2]!)) return false;
+  const noun = frequency(t.slice(i - 2, i));
+  if (noun < 0 || noun < frequency(t.slice(i - 1, i + 1))) return false;
+  if (isWord(t.slice(i - 2, i + 1), m) || (i >= 3 && isWord(t.slice(i - 3, i + 1), m))) return false;
+  // The clause's counting verb, with the noun as its object (no 的, 和, 在 between).
+  for (let k = i - 2; k >= 0 && i - k < 16; k--) {
+    const c = t[k]!;
+    if (CLAUSE_BREAK.has(c) || c === '、' || m.functionChars.has(c)) return false;
+    for (const len of [2, 3]) {
+      const w = t.slice(k - len, k);
+      if (w.length === len && (m.verbCues.has(w) || m.missing.countVerbs.includes(w))) return true;
+    }
+  }
+  return false;
 }
 
 /** Counters and units with no number before them. */
@@ -683,6 +903,7 @@ export default defineRule({
       // A table cell holds a figure or a heading of its own; an empty one is a form's, not a blank in a sentence.
       if (p.kind !== 'table-cell') {
         findBlanks(p, m, covered, inQuote, collect);
+        findMissingNumbers(p, m, covered, inQuote, collect);
         findBareGaps(p, covered, inQuote, collect);
       }
     }
