@@ -58,6 +58,7 @@ interface MissingData {
   nounCounters: string;
   deadlineEvents: string[];
   approxFrames: string[];
+  bareCues: string[];
 }
 
 interface Model {
@@ -198,7 +199,7 @@ function emptyDate(t: string, x: RegExpExecArray, m: Model): boolean {
   return !x[1] && (/[于在至到自：]$/.test(t.slice(0, x.index)) || t.trim() === x[0]);
 }
 
-type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'template' | 'date' | 'prompt', unit?: string) => void;
+type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'after' | 'template' | 'date' | 'prompt', unit?: string) => void;
 
 /** Leftovers found by their own shape: dates, X/×/○ for digits, 某某, underscore lines, 第　条, prompts in brackets. */
 function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
@@ -461,6 +462,9 @@ function missingScan(m: Model): RegExp {
       '(?<week>星期)',
       `(?<event>${alternation(d.deadlineEvents)})前${GAP}(?<eventUnit>个工作日|工作日|小时|天|日|周)`,
       `(?<approxCue>${alternation(m.cuesList)})(?<approxUnit>[${d.countCounters}])(?=${alternation(d.approxFrames)})`,
+      `(?<bareCue>${alternation(d.bareCues)})(?=[，。；,;])`,
+      `(?<hourRange>[时点][至到～~—－-])(?<hourTo>时)`,
+      `(?<secondCounter>[${d.pairFirst}])(?<secondUnit>[${d.pairSecond}])`,
       `(?<nounCounter>[${d.nounCounters}])(?=[，。；、])`,
     ].join('|'),
     'g',
@@ -549,7 +553,7 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
       unit = '时';
       const next = t[end] ?? '';
       // "定于上午时分召开": the hour of a meeting; "傍晚时分" alone is a time of day.
-      if (!/[于日）)]/.test(t.slice(Math.max(0, at - 3), at)) && !/[整0-9]/.test(next)) continue;
+      if (!/[于日）)为]/.test(t.slice(Math.max(0, at - 3), at)) && !/[整至到前起0-9]/.test(next)) continue;
     } else if (g.clock) {
       unit = '分';
       // 9时分别召开: 分 starts a common word.
@@ -570,6 +574,27 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
       // "每个网格原则上户左右": a counter between a quantity cue and 左右/以上, though 上户 is a word across them.
       unit = g.approxUnit!;
       start = end - 1;
+    } else if (g.bareCue) {
+      // "课时不少于。", "控制在，": the bound is all that is left.
+      const before = t[at - 1] ?? '';
+      if (/[有所断步明显大幅稳]/.test(before) || inQuote[at]) continue;
+      let taken = false;
+      for (let k = at; k < end; k++) if (covered[k]) taken = true;
+      if (taken) continue;
+      covered.fill(1, at, end);
+      report(p, at, end, 'after', g.bareCue);
+      re.lastIndex = end;
+      continue;
+    } else if (g.hourRange) {
+      // "上午9时至时": the end of a span of hours.
+      unit = '时';
+      if (startsWord(end - 1, 1)) continue;
+      start = end - 1;
+    } else if (g.secondCounter) {
+      // "惠及户人": a second counter right after a blank one (the first already reported) wants its number too.
+      unit = g.secondUnit!;
+      if (!covered[at] || covered[at + 1] || g.secondCounter === unit || isWord(t.slice(at, end), m) || startsWord(at + 1, 1)) continue;
+      start = at + 1;
     } else if (g.nounCounter) {
       unit = g.nounCounter;
       if (!countedNoun(t, at, m)) continue;
@@ -580,7 +605,8 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
     if (taken) continue;
     covered.fill(1, start, end);
     report(p, start, end, 'blank', unit);
-    re.lastIndex = end;
+    // The last character may open the next shape (惠及户人: 户 then 人; 上午时至时).
+    re.lastIndex = end - 1;
   }
 }
 
@@ -884,6 +910,7 @@ export default defineRule({
     docs: 'docs/rules/placeholder.md',
     messages: {
       blank: { zh: '数字空缺："{unit}"前缺少数字', en: 'blank number: no number before "{unit}"' },
+      after: { zh: '数字空缺："{unit}"后缺少数字和单位', en: 'blank number: no number or unit after "{unit}"' },
       date: { zh: '日期空缺：{text}', en: 'blank date: {text}' },
       template: { zh: '模板残留：{text}', en: 'template leftover: {text}' },
       prompt: { zh: '模板提示未替换：{text}', en: 'template prompt left in: {text}' },
@@ -909,10 +936,10 @@ export default defineRule({
     }
     // A template (its title is a slot, or it says "此处输入…" where the text goes) is meant to have slots: they are warnings there,
     // so linting an office's template does not fail like a draft sent out unfinished.
-    const template = found.some((f) => f.kind !== 'blank' && (f.p === title || (f.kind === 'prompt' && /此处/.test(f.p.norm.slice(f.start, f.end)))));
+    const template = found.some((f) => f.kind !== 'blank' && f.kind !== 'after' && (f.p === title || (f.kind === 'prompt' && /此处/.test(f.p.norm.slice(f.start, f.end)))));
     for (const { p, start, end, kind, unit } of found) {
-      if (kind === 'blank') {
-        ctx.report({ paragraph: p, start, end, messageId: 'blank', data: { unit: unit! }, suggestion: { zh: `在"${unit}"前填写数字`, en: `write the number before "${unit}"` } });
+      if (kind === 'blank' || kind === 'after') {
+        ctx.report({ paragraph: p, start, end, messageId: kind, data: { unit: unit! }, suggestion: kind === 'blank' ? { zh: `在"${unit}"前填写数字`, en: `write the number before "${unit}"` } : { zh: `在"${unit}"后填写数字和单位`, en: `write the number and unit after "${unit}"` } });
         continue;
       }
       const text = p.text.slice(start, end).trim();
