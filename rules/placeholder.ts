@@ -59,6 +59,8 @@ interface MissingData {
   deadlineEvents: string[];
   approxFrames: string[];
   bareCues: string[];
+  totalUnits: string[];
+  totalVerbs: string[];
 }
 
 interface Model {
@@ -446,7 +448,7 @@ const alternation = (xs: string[]): string => [...xs].sort((a, b) => b.length - 
 function missingScan(m: Model): RegExp {
   const d = m.missing;
   const periods = alternation([...new Set(d.recurring.map(([p]) => p))]);
-  const counters = alternation([...d.countCompounds, ...d.countCounters]);
+  const counters = alternation([...d.countCompounds, ...d.totalUnits, ...d.countCounters]);
   return new RegExp(
     [
       `(?<period>${periods})${GAP}(?<periodUnit>${alternation([...new Set(d.recurring.map(([, u]) => u))])})`,
@@ -532,6 +534,7 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
       const u = end - unit.length;
       const verb = g.verb;
       const before = t[at - 1] ?? '';
+      if (d.totalUnits.includes(unit) && !d.totalVerbs.includes(verb)) continue;
       // 公共场所, 中共, 一共; 共处, 受灾户, 安置户: a word of the verb and the counter.
       if (verb === '共' && /[公中]/.test(before)) continue;
       if (isWord(verb + unit, m)) continue;
