@@ -36,6 +36,7 @@ interface PlaceholderData {
   roleNouns: string;
   timeCues: string[];
   someSuffixes: string;
+  roundPromptWords: string[];
   missing: MissingData;
 }
 
@@ -56,6 +57,10 @@ interface MissingData {
   dayParts: string[];
   weekdays: string;
   nounCounters: string;
+  looseCounters: string;
+  nounFrames: string[];
+  listUnits: string[];
+  rangeUnits: string;
   deadlineEvents: string[];
   approxFrames: string[];
   bareCues: string[];
@@ -91,8 +96,10 @@ interface Model {
   role: RegExp;
   timeCues: string[];
   some: RegExp;
+  roundPrompt: RegExp;
   missing: MissingData;
   cuesList: string[];
+  countVerbSet: Set<string>;
   /** One pattern for every shape of findMissingNumbers, compiled on first use. */
   missingScan?: RegExp;
 }
@@ -165,8 +172,10 @@ function buildModel(): Model {
     role: new RegExp(`^(?:${d.roleNouns})$`),
     timeCues: d.timeCues,
     some: new RegExp(`某(?:${d.someSuffixes})`, 'g'),
+    roundPrompt: new RegExp(d.roundPromptWords.join('|')),
     missing: d.missing,
     cuesList: d.cues.filter((c) => c.length > 1),
+    countVerbSet: new Set(d.missing.countVerbs),
   };
 }
 
@@ -347,7 +356,7 @@ function isPrompt(inner: string, open: string, next: string, m: Model): boolean 
   if (m.promptNouns.has(bare)) return true;
   if (round || open === '〔' || open === '《' || open === '「' || open === '『') {
     // Round brackets and book-title marks carry real text; only a prompt that names what to fill in counts.
-    return /(?:名称|姓名|具体|此处|填写|填报|填入|输入|录入|写明|待定|待补充|待填|待核实|待确认)/.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
+    return m.roundPrompt.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
   }
   if (inner.length > 16) return false;
   if (m.prompts.some((w) => inner.includes(w))) return true;
@@ -469,8 +478,10 @@ function missingScan(m: Model): RegExp {
       `(?<approxCue>${alternation(m.cuesList)})(?<approxUnit>[${d.countCounters}])(?=${alternation(d.approxFrames)})`,
       `(?<bareCue>${alternation(d.bareCues)})(?=[，。；,;])`,
       `(?<hourRange>[时点][至到～~—－-])(?<hourTo>时)`,
+      `(?<listComma>、)(?<listUnit>${alternation(d.listUnits)})(?=[，。；、,;]|$)`,
+      `(?<rangeFrom>[${d.rangeUnits}])(?=[至到～~—－-][0-9０-９])`,
       `(?<secondCounter>[${d.pairFirst}])(?<secondUnit>[${d.pairSecond}])`,
-      `(?<nounCounter>[${d.nounCounters}])(?=[，。；、])`,
+      `(?<nounCounter>[${d.nounCounters}])(?=[，。；、]|${alternation(d.nounFrames)})`,
     ].join('|'),
     'g',
   );
@@ -487,8 +498,13 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
   const re = (m.missingScan ??= missingScan(m));
   const d = m.missing;
   // A word that starts at `at` and runs two or three characters (人员, 人力资源, 个别): the unit is that word's.
+  // A word of two characters loses to a more common one that starts on its second (户表 in 其中户表示: 表示).
   const startsWord = (at: number, len: number): boolean => {
-    for (let k = 1; k <= 2 && at + len + k <= t.length; k++) if (HAN.test(t[at + len + k - 1]!) && isWord(t.slice(at, at + len + k), m)) return true;
+    for (let k = 1; k <= 2 && at + len + k <= t.length; k++) {
+      if (!HAN.test(t[at + len + k - 1]!) || !isWord(t.slice(at, at + len + k), m)) continue;
+      if (len === 1 && k === 1 && !m.words.has(t.slice(at, at + 2)) && frequency(t.slice(at, at + 2)) < frequency(t.slice(at + 1, at + 3))) continue;
+      return true;
+    }
     return false;
   };
   const clauseEnd = (c: string | undefined): boolean => c === undefined || CLAUSE_END.has(c) || c === '：' || c === '\n';
@@ -524,6 +540,8 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
     } else if (g.deadline) {
       unit = g.deadlineUnit!;
       if (m.counting.has(t[end - unit.length - 1] ?? '')) continue;
+      // 在日内瓦; 在年内, 在工作日内: the year's own span, working days as such.
+      if (g.deadline === '在' && (unit === '年' || unit === '工作日' || t[end + 1] === '瓦')) continue;
     } else if (g.compare) {
       unit = g.compareUnit!;
       const u = end - unit.length;
@@ -548,7 +566,8 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
       const next = t[end];
       // After 有 or 共 alone the counter must stand before a common noun (有户经营者) or, for 共, end the clause.
       if (verb.length === 1 && !isWord(t.slice(end, end + 2), m, 100) && !(verb === '共' && clauseEnd(next))) continue;
-      if (!(clauseEnd(next) || (next !== undefined && HAN.test(next) && !m.functionChars.has(next)) || next === '的')) continue;
+      // "召开次会议": 会 begins a word here, not a modal verb.
+      if (!(clauseEnd(next) || (next !== undefined && HAN.test(next) && (!m.functionChars.has(next) || isWord(t.slice(end, end + 2), m, 100))) || next === '的')) continue;
     } else if (g.spanUnit) {
       unit = g.spanUnit;
       const before = t[at - 1] ?? '';
@@ -596,6 +615,15 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
       unit = '时';
       if (startsWord(end - 1, 1)) continue;
       start = end - 1;
+    } else if (g.listComma) {
+      // "拆除违法建筑处、平方米；": the list after a blank goes on without its numbers.
+      unit = g.listUnit!;
+      if (!covered[at - 1]) continue;
+      start = at + 1;
+    } else if (g.rangeFrom) {
+      // "90分以上的为优秀，分至89分为良好": the lower end of a range left out.
+      unit = g.rangeFrom;
+      if (!CLAUSE_BREAK.has(t[at - 1] ?? '，') && t[at - 1] !== '、') continue;
     } else if (g.secondCounter) {
       // "惠及户人": a second counter right after a blank one (the first already reported) wants its number too.
       unit = g.secondUnit!;
@@ -617,22 +645,34 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
 }
 
 /**
- * "共排查安全隐患处，", "梳理问题清单项；": a counter at a clause's end after a two-character noun, in a clause that
- * counts. The noun must read as the word there (清单 at least as common as 单项), and noun and counter must not be a
- * word together (困难户, 企业家, 办事处, 综合处).
+ * "共排查安全隐患处，", "出让合同份，", "接收退役军人人左右": a counter at a clause's end (or before 以外, 左右) after a noun
+ * of two or three characters, or after a closing quote ("民间河长"名，). The noun must read as the word there (清单
+ * at least as common as 单项), and noun and counter must not be a word together (困难户, 企业家, 办事处, 综合处).
+ * Counters that also end names and verbs (户, 处, 所, 项, 家, 台, 人: 脱贫户, 司法所, 培养人) need a counting verb or
+ * a quantity cue earlier in the clause.
  */
 function countedNoun(t: string, i: number, m: Model): boolean {
-  if (i < 3 || !HAN.test(t[i - 1]!) || !HAN.test(t[i - 2]!)) return false;
-  const noun = frequency(t.slice(i - 2, i));
-  if (noun < 0 || noun < frequency(t.slice(i - 1, i + 1))) return false;
-  if (isWord(t.slice(i - 2, i + 1), m) || (i >= 3 && isWord(t.slice(i - 3, i + 1), m))) return false;
-  // The clause's counting verb, with the noun as its object (no 的, 和, 在 between).
-  for (let k = i - 2; k >= 0 && i - k < 16; k--) {
+  const d = m.missing;
+  const unit = t[i]!;
+  const framed = !CLAUSE_END.has(t[i + 1] ?? '');
+  if (unit === '米' && !framed) return false;
+  if (t[i - 1] === '”' || t[i - 1] === '」') return d.looseCounters.includes(unit) && !framed;
+  if (i < 2 || !HAN.test(t[i - 1]!) || !HAN.test(t[i - 2]!)) return false;
+  // The noun: the longer word that ends right before the counter.
+  const len = i >= 3 && HAN.test(t[i - 3]!) && frequency(t.slice(i - 3, i)) >= 0 ? 3 : 2;
+  const noun = frequency(t.slice(i - len, i));
+  if (noun < 0 || m.counting.has(t[i - len - 1] ?? '')) return false;
+  // "接收退役军人人左右": before 左右 the doubled 人 is no word (人人) but a count.
+  if (!framed && noun < frequency(t.slice(i - 1, i + 1))) return false;
+  if (isWord(t.slice(i - len, i + 1), m) || (i > len && isWord(t.slice(i - len - 1, i + 1), m))) return false;
+  if (d.looseCounters.includes(unit)) return true;
+  // The clause's counting verb or quantity cue, with the noun as its object (no 的, 和, 在 between the verb and it).
+  for (let k = i - len; k >= 0 && i - k < 24; k--) {
     const c = t[k]!;
-    if (CLAUSE_BREAK.has(c) || c === '、' || m.functionChars.has(c)) return false;
-    for (const len of [2, 3]) {
-      const w = t.slice(k - len, k);
-      if (w.length === len && (m.verbCues.has(w) || m.missing.countVerbs.includes(w))) return true;
+    if (CLAUSE_BREAK.has(c) || c === '、') return false;
+    for (const n of [2, 3]) {
+      const w = t.slice(k - n, k);
+      if (w.length === n && (m.verbCues.has(w) || m.cues.has(w) || m.countVerbSet.has(w))) return true;
     }
   }
   return false;
