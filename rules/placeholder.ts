@@ -561,6 +561,8 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
       if (isWord(verb + unit, m)) continue;
       // 剩余人员, 其中个别, 完成所有, 涉及村民, 开展起来: the counter starts a word.
       if (startsWord(u, unit.length)) continue;
+      // "对种植户的服务": after a preposition or 的 the verb and counter name a kind (种植户, 安置户), not a count.
+      if ('对向为给的被把'.includes(before) && before && !d.totalVerbs.includes(verb)) continue;
       // "未完成项": the items not done, a noun.
       if (/[未待]/.test(before) && verb === '完成') continue;
       const next = t[end];
@@ -789,6 +791,9 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       blank = (endsClause && m.clauseCounters.has(unit) && strongCueInClause(t, b, m)) || verbNounCount(t, b, i, unit, after, m);
     } else if (cue && unit === '类') {
       // 提升类, 新建类, 民生类: a kind named by what it does, not a count.
+      blank = false;
+    } else if (cue && verb && after === '的' && '对向为给'.includes(t[b - cue.length] ?? '')) {
+      // "强化对种植户的服务": after a preposition, verb and counter name a kind of household, not a count.
       blank = false;
     } else if (cue && (!verb || endsClause || framed || strong)) {
       // 人, 期, 天 and their kind are words of their own too often to follow a one-character cue (在人与…, 在部内).
