@@ -583,8 +583,8 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
       if (!/[于日）)为]/.test(t.slice(Math.max(0, at - 3), at)) && !/[整至到前起0-9]/.test(next)) continue;
     } else if (g.clock) {
       unit = '分';
-      // 9时分别召开: 分 starts a common word.
-      if (isWord(t.slice(end - 1, end + 1), m, 100)) continue;
+      // 9时分别召开: 分 starts a common word — unless a commoner one starts after it (9时分开始: 开始).
+      if (isWord(t.slice(end - 1, end + 1), m, 100) && frequency(t.slice(end - 1, end + 1)) >= frequency(t.slice(end, end + 2))) continue;
       start = end - 1;
     } else if (g.week) {
       unit = '星期';
