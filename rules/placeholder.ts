@@ -558,9 +558,9 @@ function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote
       if (d.totalUnits.includes(unit) && !d.totalVerbs.includes(verb)) continue;
       // 公共场所, 中共, 一共; 共处, 受灾户, 安置户: a word of the verb and the counter.
       if (verb === '共' && /[公中]/.test(before)) continue;
-      if (isWord(verb + unit, m)) continue;
-      // 剩余人员, 其中个别, 完成所有, 涉及村民, 开展起来: the counter starts a word.
+      // 剩余人员, 其中个别, 完成所有, 涉及村民, 开展起来: the counter starts a word (the rule's own list answers most).
       if (startsWord(u, unit.length)) continue;
+      if (isWord(verb + unit, m)) continue;
       // "对种植户的服务": after a preposition or 的 the verb and counter name a kind (种植户, 安置户), not a count.
       if ('对向为给的被把'.includes(before) && before && !d.totalVerbs.includes(verb)) continue;
       // "未完成项": the items not done, a noun.
@@ -660,16 +660,24 @@ function countedNoun(t: string, i: number, m: Model): boolean {
   if (unit === '米' && !framed) return false;
   if (t[i - 1] === '”' || t[i - 1] === '」') return d.looseCounters.includes(unit) && !framed;
   if (i < 2 || !HAN.test(t[i - 1]!) || !HAN.test(t[i - 2]!)) return false;
+  const loose = d.looseCounters.includes(unit);
+  // The cheap tests first, so that a clean draft seldom opens the lexicon: a word of the rule's own list across the
+  // counter (部门, 文件, 负责人), and for the counters that end names, the clause's counting verb or quantity cue.
+  // (Where the noun is on that list too — 军人 before 名 — the lexicon's frequencies decide below.)
+  if ((loose && !framed && m.words.has(t.slice(i - 1, i + 1)) && !m.words.has(t.slice(i - 2, i))) || m.words.has(t.slice(i - 2, i + 1))) return false;
+  if (!loose && !countingClause(t, i - 2, m)) return false;
   // The noun: the longer word that ends right before the counter.
   const len = i >= 3 && HAN.test(t[i - 3]!) && frequency(t.slice(i - 3, i)) >= 0 ? 3 : 2;
   const noun = frequency(t.slice(i - len, i));
   if (noun < 0 || m.counting.has(t[i - len - 1] ?? '')) return false;
   // "接收退役军人人左右": before 左右 the doubled 人 is no word (人人) but a count.
   if (!framed && noun < frequency(t.slice(i - 1, i + 1))) return false;
-  if (isWord(t.slice(i - len, i + 1), m) || (i > len && isWord(t.slice(i - len - 1, i + 1), m))) return false;
-  if (d.looseCounters.includes(unit)) return true;
-  // The clause's counting verb or quantity cue, with the noun as its object (no 的, 和, 在 between the verb and it).
-  for (let k = i - len; k >= 0 && i - k < 24; k--) {
+  return !isWord(t.slice(i - len, i + 1), m) && !(i > len && isWord(t.slice(i - len - 1, i + 1), m));
+}
+
+/** A counting verb or a quantity cue in the clause that ends before `end`, with no 、 between (排查…, 共…, 超过…). */
+function countingClause(t: string, end: number, m: Model): boolean {
+  for (let k = end; k >= 0 && end - k < 22; k--) {
     const c = t[k]!;
     if (CLAUSE_BREAK.has(c) || c === '、') return false;
     for (const n of [2, 3]) {
