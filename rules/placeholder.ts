@@ -800,6 +800,9 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     } else if (cue && unit === '类') {
       // 提升类, 新建类, 民生类: a kind named by what it does, not a count.
       blank = false;
+    } else if (cue === '不到' && m.cueCounters.has(unit) && HAN.test(after)) {
+      // "群众找不到人办事": 到 completes the verb before it; "人数不到人，" ends its clause.
+      blank = false;
     } else if (cue && verb && after === '的' && '对向为给'.includes(t[b - cue.length] ?? '')) {
       // "强化对种植户的服务": after a preposition, verb and counter name a kind of household, not a count.
       blank = false;
