@@ -30,6 +30,7 @@ export const NODE_EDGES = [
   'src/formatters/index.ts',
   'src/formatters/progress.ts',
   'src/formatters/sarif.ts',
+  'src/formatters/package-root.ts',
   'src/layout/render.ts',
   'src/layout/render-pages.ts',
   'src/layout/seal-docx.ts',
