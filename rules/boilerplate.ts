@@ -5,6 +5,7 @@
 // rules/data/boilerplate.json: listed entries and families written as small grammars
 // (rules/formula-pattern.ts) in which 、，, and spaces are interchangeable and "…" takes inserted content.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type LocalText, type Paragraph, type Severity } from '../src/plugin-api.js';
+import { isContentAt } from '../src/text/content-char.js';
 import { loadCompiledMatcher } from '../src/text/load-data.js';
 import { compilePattern, formCount } from './formula-pattern.js';
 import { isConcrete } from './specificity.js';
@@ -59,7 +60,6 @@ const GAP_BREAK = /[。！？；!?;\n，,：:]/;
 const SENTENCE_END = '。！？；!?;';
 /** How far a look for the rest of a clause or sentence goes: a paragraph pasted without full stops stays linear. */
 const SENTENCE_WINDOW = 200;
-const CONTENT = /[\p{L}\p{N}]/u;
 
 interface Options {
   commonSeverity: Severity;
@@ -174,7 +174,7 @@ function mergeHits(hits: Array<{ start: number; end: number; value: Entry }>): F
 /** Letters and digits in text[start, end): what a sentence says, punctuation aside. */
 function contentChars(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < end; i++) if (CONTENT.test(text[i]!)) n++;
+  for (let i = start; i < end; i++) if (isContentAt(text, i)) n++;
   return n;
 }
 

@@ -3,6 +3,7 @@
 // it can be read without learning who does what, by when, or how much. The document's share goes to `stats`.
 // What counts as concrete is data: rules/data/specificity.json.
 import { defineRule, loadData, parseHeadingMarker, type Paragraph } from '../src/plugin-api.js';
+import { isContentAt } from '../src/text/content-char.js';
 
 interface SpecificityData {
   kinds: Record<string, string[]>;
@@ -25,8 +26,8 @@ function patterns(): { kinds: RegExp; vague: RegExp } {
   return compiled;
 }
 
-const SENTENCE_END = /[。！？；!?;]/;
-const CONTENT = /[\p{L}\p{N}]/u;
+/** 。！？；!?; — what ends a sentence here, by code unit. */
+const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b;
 
 /** Sentences of a paragraph with at least a few letters, as [start, end). */
 function sentences(text: string): Array<{ start: number; end: number }> {
@@ -34,11 +35,11 @@ function sentences(text: string): Array<{ start: number; end: number }> {
   let start = 0;
   let letters = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || SENTENCE_END.test(text[i]!)) {
+    if (i === text.length || isSentenceEnd(text.charCodeAt(i))) {
       if (letters >= 4) out.push({ start, end: i });
       start = i + 1;
       letters = 0;
-    } else if (CONTENT.test(text[i]!)) letters++;
+    } else if (isContentAt(text, i)) letters++;
   }
   return out;
 }

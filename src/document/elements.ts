@@ -51,7 +51,8 @@ const DATE_AFTER_TITLE = 2;
 /** A heading line (not a run-in heading) is short. */
 const HEADING_LINE_MAX = 60;
 
-const trimmed = (p: Paragraph): string => p.norm.trim().replace(/^[\u3000\s]+|[\u3000\s]+$/g, '');
+// String.prototype.trim strips exactly what \s matches, the ideographic space U+3000 included.
+const trimmed = (p: Paragraph): string => p.norm.trim();
 
 function headingElement(p: Paragraph): ElementKind | undefined {
   const marker = parseHeadingMarker(p.norm);
