@@ -60,7 +60,8 @@ const TITLE_LINE_MAX = 40;
 /** What a continued title line is not: a sentence, a heading, a date or 文号, a subtitle or a note. */
 const NOT_TITLE_LINE = /[。；;，,：:！？!?]|^[（(—–-]/;
 
-const trimmed = (p: Paragraph): string => p.norm.trim().replace(/^[\u3000\s]+|[\u3000\s]+$/g, '');
+// String.prototype.trim strips exactly what \s matches, the ideographic space U+3000 included.
+const trimmed = (p: Paragraph): string => p.norm.trim();
 
 function headingElement(p: Paragraph): ElementKind | undefined {
   const marker = parseHeadingMarker(p.norm);
