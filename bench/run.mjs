@@ -149,6 +149,15 @@ function checkReport(cmd, r, expectFiles) {
   return report;
 }
 
+/** Two runs' stdout must be the same bytes: threads change how fast, never what is printed. */
+function sameBytes(a, aLabel, b, bLabel) {
+  if (Buffer.compare(a, b) === 0) return;
+  let at = 0;
+  while (at < a.length && a[at] === b[at]) at++;
+  const around = (x) => JSON.stringify(x.subarray(Math.max(0, at - 80), at + 80).toString('utf8'));
+  throw new Error(`${bLabel}: output differs from ${aLabel} (${b.length} vs ${a.length} bytes) from byte ${at}:\n  ${aLabel}: ${around(a)}\n  ${bLabel}: ${around(b)}`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Rows
 
@@ -273,16 +282,22 @@ async function corpus() {
     ceilings.push(c);
     log(`  machine: ${workers} CPU-bound processes at once vs one: ${Math.round(c.parallel)} vs ${Math.round(c.single)} ms → ${c.speedup.toFixed(2)}× of ${workers}`);
   };
+  // The first round's reports, to hold --concurrency auto to the same output as off, byte for byte.
+  const outputs = new Map();
   for (let i = 0; i < REPS.corpus; i++) {
     await ceiling();
     for (let k = 0; k < units.length; k++) {
       for (const c of units[(k + i) % units.length]) {
         const r = runOnce(c, { capture: i === 0 });
-        if (i === 0) checkReport(c, r, n);
+        if (i === 0) {
+          checkReport(c, r, n);
+          outputs.set(c.label, r.stdout);
+        }
         record(c, r);
         log(`  round ${i + 1}/${REPS.corpus} ${c.label}: ${Math.round(r.wallMs)} ms (CPU ${Math.round(r.cpuMs ?? NaN)} ms)`);
       }
     }
+    if (i === 0) sameBytes(outputs.get(serial.label), serial.label, outputs.get(auto.label), auto.label);
   }
   await ceiling();
   const warm = runOnce(cached, { capture: true }); // leaves a full cache for the floor; checks it was used

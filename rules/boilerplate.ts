@@ -5,6 +5,8 @@
 // rules/data/boilerplate.json: listed entries and families written as small grammars
 // (rules/formula-pattern.ts) in which 、，, and spaces are interchangeable and "…" takes inserted content.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type LocalText, type Paragraph, type Severity } from '../src/plugin-api.js';
+import { isContentAt } from '../src/text/content-char.js';
+import { TextMemo } from '../src/text/text-memo.js';
 import { loadCompiledMatcher } from '../src/text/load-data.js';
 import { compilePattern, formCount } from './formula-pattern.js';
 import { isConcrete } from './specificity.js';
@@ -59,7 +61,6 @@ const GAP_BREAK = /[。！？；!?;\n，,：:]/;
 const SENTENCE_END = '。！？；!?;';
 /** How far a look for the rest of a clause or sentence goes: a paragraph pasted without full stops stays linear. */
 const SENTENCE_WINDOW = 200;
-const CONTENT = /[\p{L}\p{N}]/u;
 
 interface Options {
   commonSeverity: Severity;
@@ -174,7 +175,7 @@ function mergeHits(hits: Array<{ start: number; end: number; value: Entry }>): F
 /** Letters and digits in text[start, end): what a sentence says, punctuation aside. */
 function contentChars(text: string, start: number, end: number): number {
   let n = 0;
-  for (let i = start; i < end; i++) if (CONTENT.test(text[i]!)) n++;
+  for (let i = start; i < end; i++) if (isContentAt(text, i)) n++;
   return n;
 }
 
@@ -299,6 +300,39 @@ function framesConcreteSentence(text: string, f: Formula): boolean {
   return isConcrete(text.slice(f.end, sentenceEndAfter(text, f.end)));
 }
 
+/** The formulas of a paragraph's matching view, as the check filters them: a function of the text alone. */
+function formulasIn(norm: string, matcher: PhraseMatcher<Entry>, leadIn: { re: RegExp; entry: Entry } | undefined, letter: boolean): Formula[] {
+  const found = matcher.find(norm);
+  if (leadIn) {
+    const m = leadIn.re.exec(norm);
+    if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
+  }
+  const merged = mergeHits(found);
+  // merged is sorted and its formulas do not overlap: the one after f is the only one that can stack on it.
+  return merged.filter(
+    (f, i) =>
+      !concretePair(norm, f, merged[i + 1]) &&
+      !citesLegalBasis(norm, f) &&
+      !concreteClause(norm, f) &&
+      !framesConcreteSentence(norm, f) &&
+      !(letter && THANKS.test(norm.slice(f.start, f.end))),
+  );
+}
+
+/** Formulas by paragraph text from this check and the one before, per matcher, lead-in and letter-or-not (all the inputs besides the text). */
+const memos = new WeakMap<PhraseMatcher<Entry>, Map<string, TextMemo<Formula[]>>>();
+function memoFor(matcher: PhraseMatcher<Entry>, leadIn: { re: RegExp; entry: Entry } | undefined, letter: boolean): { get(norm: string): Formula[] } {
+  let byInputs = memos.get(matcher);
+  if (!byInputs) memos.set(matcher, (byInputs = new Map()));
+  const key = `${leadIn ? leadIn.re.source : ''}\u0000${letter ? 1 : 0}`;
+  let memo = byInputs.get(key);
+  if (!memo) byInputs.set(key, (memo = new TextMemo()));
+  memo.nextCheck();
+  const m = memo;
+  const compute = (norm: string): Formula[] => formulasIn(norm, matcher, leadIn, letter);
+  return { get: (norm) => m.get(norm, compute) };
+}
+
 /** Thanks in a letter (函) are the letter's form (特此函告，对贵单位的支持表示衷心感谢), not a formula. */
 const THANKS = /感谢|谢意/u;
 const isLetter = (paragraphs: readonly Paragraph[]): boolean => {
@@ -355,22 +389,9 @@ export default defineRule<Options>({
       });
     };
     const letter = isLetter(doc.paragraphs);
+    const memo = memoFor(matcher, leadIn, letter);
     for (const p of doc.paragraphs) {
-      const found = matcher.find(p.norm);
-      if (leadIn) {
-        const m = leadIn.re.exec(p.norm);
-        if (m) found.push({ value: leadIn.entry, start: m.index + m[0].length - m[0].trimStart().length, end: m.index + m[0].length });
-      }
-      const merged = mergeHits(found);
-      // merged is sorted and its formulas do not overlap: the one after f is the only one that can stack on it.
-      const formulas = merged.filter(
-        (f, i) =>
-          !concretePair(p.norm, f, merged[i + 1]) &&
-          !citesLegalBasis(p.norm, f) &&
-          !concreteClause(p.norm, f) &&
-          !framesConcreteSentence(p.norm, f) &&
-          !(letter && THANKS.test(p.norm.slice(f.start, f.end))),
-      );
+      const formulas = memo.get(p.norm);
       if (!formulas.length) continue;
       // Titles and headings are labels (八、加强组织领导): their formulas are reported one by one, never as a sentence;
       // a heading's common formulas (加强组织领导, 强化责任落实) just name the section and are not reported at all.

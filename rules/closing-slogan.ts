@@ -3,6 +3,7 @@
 // The closing is the last sentences of the body, before 特此通知, the signature, the date and any 版记 or
 // web-page debris; it is reported when slogans make up most of it. Lists: rules/data/closing-slogan.json.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type Paragraph } from '../src/plugin-api.js';
+import { isContentAt } from '../src/text/content-char.js';
 import { loadCompiledMatcher } from '../src/text/load-data.js';
 import { compilePattern } from './formula-pattern.js';
 
@@ -36,7 +37,6 @@ const data = (): SloganData => loadData<SloganData>(DATA);
 
 const OPEN = '《“‘（(「『【〔［';
 const CLOSE = '》”’）)」』】〕］';
-const CONTENT = /[\p{L}\p{N}]/u;
 
 let compiled: { matcher: PhraseMatcher<boolean>; trailer: RegExp[] } | undefined;
 
@@ -106,7 +106,7 @@ function contentChars(text: string, start: number, end: number, covered?: Uint8A
     const ch = text[i]!;
     if (ch === '（' || ch === '(') depth++;
     else if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
-    else if (!depth && CONTENT.test(ch) && (!covered || covered[i])) n++;
+    else if (!depth && isContentAt(text, i) && (!covered || covered[i])) n++;
   }
   return n;
 }

@@ -1,9 +1,11 @@
 // format-elements: how the 公文 elements are written (GB/T 9704-2012 §7–8), in every format: the 发文字号
 // (〔2024〕5号), the 成文日期 (2024年8月6日), the 附件说明 (附件：1. …), the 附注 in parentheses, the 主送机关's
-// full-width colon, a title with no ending punctuation, the 抄送 line. Which paragraph is which element is
+// full-width colon, a title with no ending punctuation and, set over several lines, breaking between words,
+// the 抄送 line. Which paragraph is which element is
 // decided once, in the document model (paragraph.element).
 import { chineseNumeral, defineRule, type Paragraph, type RuleContext } from '../src/plugin-api.js';
 import { FORMAT_OPTION } from './format-preset.js';
+import { breakFault, titleLines } from './format-title-lines.js';
 
 type Ctx = RuleContext<{ format: Record<string, unknown> }>;
 
@@ -121,6 +123,8 @@ export default defineRule<{ format: Record<string, unknown> }>({
       note: { zh: '附注应加圆括号（全角）', en: 'a note goes in (full-width) parentheses' },
       addressee: { zh: '主送机关末尾用全角冒号“：”', en: 'the addressee line ends in a full-width colon "："' },
       title: { zh: '标题末尾不加标点符号', en: 'no punctuation at the end of the title' },
+      titleBreakWord: { zh: '标题回行拆开了词语“{word}”，回行应保持词意完整', en: 'the title breaks its line inside the word "{word}"; break between words' },
+      titleBreakFunction: { zh: '标题行末的“{word}”应移到下一行，回行应保持词意完整', en: 'the title line ends with "{word}", which belongs to the next line' },
       cc: { zh: '抄送机关名称后加句号，“抄送”后用全角冒号', en: 'the copies line: full-width colon after 抄送, a full stop after the last office' },
     },
     options: FORMAT_OPTION,
@@ -132,6 +136,20 @@ export default defineRule<{ format: Record<string, unknown> }>({
     if (lastTitle) {
       const [, end] = trimmedRange(lastTitle);
       if (/[。．，,；;：:、]$/.test(lastTitle.norm.slice(0, end))) ctx.report({ paragraph: lastTitle, start: end - 1, end, messageId: 'title', suggestion: { zh: '删去末尾的标点', en: 'drop it' } });
+    }
+    // A title over several lines (paragraphs, or line breaks in one) breaks between words (GB/T 9704 7.3.3).
+    const lines = titleLines(doc, titles);
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const line = lines[i]!;
+      const next = lines[i + 1]!;
+      const fault = breakFault(line.paragraph.norm.slice(line.start, line.end), next.paragraph.norm.slice(next.start, next.end));
+      if (!fault) continue;
+      const word = fault.word;
+      if (fault.kind === 'word') {
+        ctx.report({ paragraph: line.paragraph, start: line.end - fault.before, end: line.end, messageId: 'titleBreakWord', data: { word }, suggestion: { zh: `把“${word}”排在同一行`, en: `keep "${word}" on one line` } });
+      } else {
+        ctx.report({ paragraph: line.paragraph, start: line.end - word.length, end: line.end, messageId: 'titleBreakFunction', data: { word }, suggestion: { zh: `把“${word}”移到下一行行首`, en: `move "${word}" to the start of the next line` } });
+      }
     }
     for (let i = 0; i < ps.length; i++) {
       const p = ps[i]!;

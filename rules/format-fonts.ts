@@ -2,9 +2,11 @@
 // preset): title 2号小标宋, body 3号仿宋, 一级 黑体, 二级 楷体, 三级/四级 仿宋, 版记 4号仿宋. The font of each run is
 // the one Word shows — run, character style, paragraph style chain, docDefaults (the reader resolves it) — and
 // font names count as their family (仿宋_GB2312 is 仿宋) by the preset's `fontFamilies`. One finding per kind
-// of element, naming the paragraphs, never one per run.
+// of element, naming the paragraphs, never one per run. A font named through the theme (+minorEastAsia) is the
+// one the theme part gives, when it gives one.
 import { defineRule, docxFormatFacts, ELEMENT_LABELS, type ElementKind, type Paragraph, type RunFacts } from '../src/plugin-api.js';
 import { FORMAT_OPTION, familyOf, formatSpec, type FontSpec, type FormatSpec } from './format-preset.js';
+import { docxLayout } from '../src/layout/docx/paragraph-format.js';
 
 /** Chinese size names (字号) by points. */
 const SIZE_NAMES: Record<string, string> = { 42: '初号', 36: '小初', 26: '一号', 24: '小一', 22: '二号', 18: '小二', 16: '三号', 15: '小三', 14: '四号', 12: '小四', 10.5: '五号', 9: '小五' };
@@ -66,6 +68,9 @@ export default defineRule<{ format: Record<string, unknown> }>({
     if (!facts) return;
     const spec = formatSpec(ctx.options.format);
     const zh = ctx.locale === 'zh';
+    const theme = docxLayout(doc)?.themeFonts;
+    /** The font a run is set in: a theme font name (+minorEastAsia) resolved through the theme where it gives one. */
+    const actual = (font: string | undefined): string | undefined => (font?.startsWith('+') ? (theme?.[font.slice(1)] ?? font) : font);
     const tallies = new Map<string, Tally>();
     for (const p of doc.paragraphs) {
       const element = p.element;
@@ -86,7 +91,7 @@ export default defineRule<{ format: Record<string, unknown> }>({
         const from = at;
         at += r.text.length;
         if (from >= limit || r.hidden || !/[^\s\u3000]/.test(r.text)) continue;
-        if (r.eastAsian && !families.some((f) => matchesFamily(spec, f, r.font))) badFonts.add(r.font ?? '');
+        if (r.eastAsian && !families.some((f) => matchesFamily(spec, f, actual(r.font)))) badFonts.add(r.font ?? '');
         if (r.size / 2 !== want.sizePt) badSizes.add(r.size / 2);
       }
       if (badFonts.size === 0 && badSizes.size === 0) continue;
@@ -116,7 +121,12 @@ export default defineRule<{ format: Record<string, unknown> }>({
       const label = labelOf(t.element);
       const problems: string[] = [];
       for (const [font, lines] of t.families) {
-        const name = font === '' ? (zh ? '未设字体（Word 默认字体）' : 'no font set (Word default)') : font.startsWith('+') ? (zh ? `主题字体 ${font}` : `theme font ${font}`) : font;
+        const resolved = actual(font);
+        const name =
+          font === '' ? (zh ? '未设字体（Word 默认字体）' : 'no font set (Word default)')
+          : !font.startsWith('+') ? font
+          : resolved !== font ? (zh ? `${resolved}（主题字体）` : `${resolved} (theme font)`)
+          : zh ? `主题字体 ${font}` : `theme font ${font}`;
         problems.push(zh ? `${places(lines)}用了${name}` : `${places(lines)} in ${name}`);
       }
       for (const [size, lines] of t.sizes) problems.push(zh ? `${places(lines)}为${sizeName(size, true)}` : `${places(lines)} at ${size} pt`);

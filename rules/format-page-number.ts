@@ -1,13 +1,15 @@
 // format-page-number: the page numbers of a .docx as GB/T 9704-2012 7.5.1 sets them — a PAGE field in the
 // footer of every section with text, 4号 half-width Arabic digits between two 一字线 ("— 1 —"), odd pages'
 // number on the right and even pages' on the left (w:evenAndOddHeaders and the two footers' alignment), or
-// centred where the preset allows it. One finding per kind, on the draft's first line.
+// centred where the preset allows it. One finding per kind, on the draft's first line. A 版记 in a section of
+// its own carries no page number (7.5.1), and that section needs none.
 import { defineRule, loadData } from '../src/plugin-api.js';
 import { FORMAT_OPTION, formatSpec } from './format-preset.js';
 import type { Paragraph } from '../src/document/model.js';
 import type { FooterParagraphFacts, SectionFacts } from '../src/readers/docx/layout-facts.js';
 import { docxLayout } from '../src/layout/docx/paragraph-format.js';
 import { pageField } from '../src/readers/docx/footer.js';
+import { banjiOwnSection } from './format-banji-section.js';
 
 interface PageNumberData {
   dashForms: string[];
@@ -43,6 +45,7 @@ export default defineRule<{ format: Record<string, unknown> }>({
       digits: { zh: '页码应为半角阿拉伯数字，现为{format}', en: 'page numbers are half-width Arabic digits, not {format}' },
       size: { zh: '页码字号应为 4 号（{expected} 磅），现为 {size} 磅', en: 'page numbers are set in 4号 ({expected} pt), not {size} pt' },
       side: { zh: '页码位置应为单页居右、双页居左，现为单页{odd}、双页{even}', en: 'page numbers stand right on odd pages and left on even pages; here odd: {odd}, even: {even}' },
+      banji: { zh: '版记单独成页时不编排页码，版记所在的节页脚中有页码', en: 'a 版记 on a page of its own carries no page number; its section\'s footer has one' },
     },
     options: FORMAT_OPTION,
   },
@@ -61,9 +64,26 @@ export default defineRule<{ format: Record<string, unknown> }>({
     };
     const evenAndOdd = facts.settings.evenAndOddHeaders === true;
 
-    // Sections that hold text: each needs its page numbers.
-    const withText = facts.sections.filter((s) =>
-      facts.blocks.slice(s.firstBlock, s.endBlock).some((b) => b.type === 'table' || doc.paragraphs[b.index]?.text.trim()),
+    // A 版记 in a section of its own: its page shows no number.
+    const banji = banjiOwnSection(doc, facts);
+    if (banji !== undefined) {
+      const s = facts.sections[banji]!;
+      const shown = s.titlePage ? numberParagraph(s, 'first') : (numberParagraph(s, 'default') ?? (evenAndOdd ? numberParagraph(s, 'even') : undefined));
+      const first = doc.paragraphs.find((p) => p.element === 'cc' || p.element === 'printer')!;
+      if (shown) {
+        ctx.report({
+          paragraph: first,
+          start: 0,
+          end: 0,
+          messageId: 'banji',
+          suggestion: { zh: '在版记所在的节断开页脚与前一节的链接，删去页码', en: "unlink the 版记 section's footer from the previous one and delete the page number" },
+        });
+      }
+    }
+
+    // Sections that hold text (other than a 版记 of its own): each needs its page numbers.
+    const withText = facts.sections.filter((s, i) =>
+      i !== banji && facts.blocks.slice(s.firstBlock, s.endBlock).some((b) => b.type === 'table' || doc.paragraphs[b.index]?.text.trim()),
     );
     for (const s of withText) {
       const odd = numberParagraph(s, 'default');

@@ -1,17 +1,12 @@
 // paragraph-length: paragraphs too long for a reader to keep the thread (a GB/T 9704 page holds 22 lines of
 // 28 characters, so the default 400 characters is about two thirds of a page of unbroken text).
 import { defineRule } from '../src/plugin-api.js';
+import { visibleLength } from '../src/text/visible-length.js';
 
 interface Options {
   max: number;
 }
 
-/** Characters as a reader counts them: every non-whitespace code point. */
-function visibleLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
-  return n;
-}
 
 export default defineRule<Options>({
   meta: {

@@ -8,6 +8,7 @@
 // gap inside a sentence, is room left for a number or a name. Work per character is bounded, so a paragraph costs
 // time in proportion to its length.
 import { defineRule, loadData, type Paragraph } from '../src/plugin-api.js';
+import { loadLexicon, type Lexicon } from '../src/text/lexicon.js';
 
 interface PlaceholderData {
   clauseCounters: string;
@@ -35,6 +36,36 @@ interface PlaceholderData {
   roleNouns: string;
   timeCues: string[];
   someSuffixes: string;
+  roundPromptWords: string[];
+  missing: MissingData;
+}
+
+interface MissingData {
+  recurring: Array<[string, string]>;
+  dateEnds: string;
+  pairFirst: string;
+  pairSecond: string;
+  countVerbs: string[];
+  countCounters: string;
+  countCompounds: string[];
+  comparisonCues: string[];
+  comparisonUnits: string[];
+  spanUnits: string[];
+  deadlineCues: string[];
+  scoreWords: string[];
+  scoreLinks: string[];
+  dayParts: string[];
+  weekdays: string;
+  nounCounters: string;
+  looseCounters: string;
+  nounFrames: string[];
+  listUnits: string[];
+  rangeUnits: string;
+  deadlineEvents: string[];
+  approxFrames: string[];
+  bareCues: string[];
+  totalUnits: string[];
+  totalVerbs: string[];
 }
 
 interface Model {
@@ -65,28 +96,37 @@ interface Model {
   role: RegExp;
   timeCues: string[];
   some: RegExp;
+  roundPrompt: RegExp;
+  missing: MissingData;
+  cuesList: string[];
+  countVerbSet: Set<string>;
+  /** One pattern for every shape of findMissingNumbers, compiled on first use. */
+  missingScan?: RegExp;
 }
 
 /**
- * The dictionary's words, kept as the sorted array the data file holds and searched by halves: splitting the
- * list costs a few milliseconds where building a Set of 26,000 strings costs several times that, on every run.
+ * The dictionary's words, kept as the data file holds them: per length, one string of the sorted words run together,
+ * searched by halves in place. Neither splitting the list nor a Set of 30,000 strings is built, on every run.
  */
 class SortedWords {
   constructor(
-    private readonly sorted: string[],
-    extra: string[],
-    private readonly extras = new Set(extra),
+    private readonly byLength: Record<string, string>,
+    private readonly extras: Set<string>,
   ) {}
 
   has(word: string): boolean {
     if (this.extras.has(word)) return true;
+    const table = this.byLength[word.length];
+    if (!table) return false;
+    const len = word.length;
     let lo = 0;
-    let hi = this.sorted.length - 1;
+    let hi = table.length / len - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const w = this.sorted[mid]!;
-      if (w === word) return true;
-      if (w < word) lo = mid + 1;
+      let d = 0;
+      for (let k = 0, p = mid * len; k < len && d === 0; k++, p++) d = table.charCodeAt(p) - word.charCodeAt(k);
+      if (d === 0) return true;
+      if (d < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return false;
@@ -97,7 +137,7 @@ let model: Model | undefined;
 
 function buildModel(): Model {
   const d = loadData<PlaceholderData>(new URL('./data/placeholder.json', import.meta.url));
-  const words = loadData<{ words: string }>(new URL('./data/placeholder-words.json', import.meta.url)).words.split(' ');
+  const words = loadData<{ byLength: Record<string, string> }>(new URL('./data/placeholder-words.json', import.meta.url)).byLength;
   const unitsByFirst = new Map<string, string[]>();
   for (const u of [...d.units, ...d.clauseCounters, ...d.cueCounters]) {
     const list = unitsByFirst.get(u[0]!) ?? [];
@@ -123,7 +163,7 @@ function buildModel(): Model {
     maxCue: Math.max(...[...d.cues, ...d.verbCues].map((c) => c.length)),
     strongClauseCues: d.strongClauseCues,
     frames: d.frames,
-    words: new SortedWords(words, d.extraWords),
+    words: new SortedWords(words, new Set(d.extraWords)),
     prompts: d.prompts,
     promptNouns: new Set(d.prompts),
     closers: new Map(d.promptBrackets),
@@ -132,6 +172,10 @@ function buildModel(): Model {
     role: new RegExp(`^(?:${d.roleNouns})$`),
     timeCues: d.timeCues,
     some: new RegExp(`某(?:${d.someSuffixes})`, 'g'),
+    roundPrompt: new RegExp(d.roundPromptWords.join('|')),
+    missing: d.missing,
+    cuesList: d.cues.filter((c) => c.length > 1),
+    countVerbSet: new Set(d.missing.countVerbs),
   };
 }
 
@@ -157,15 +201,19 @@ const BLANK_PART = /^(?:\d{0,2}[ \t\u00a0]+|.*[XxＸｘ×○〇◯□＿_…].*)
  * A date whose parts were left out with no spaces: "2024年月日前", "6月日前", "于年月日前", "日期：年月日". A label of
  * a form ("出生年月日：") and 日 in a word ("6月日均客流") are not blanks.
  */
-function emptyDate(t: string, x: RegExpExecArray): boolean {
-  if (x[3]) return false;
+function emptyDate(t: string, x: RegExpExecArray, m: Model): boolean {
+  const year = x[1] !== undefined && /^\d{4}$/.test(x[1]);
+  // "2024年月15日": a year and a day with the month between them left out.
+  if (x[3]) return year && !x[2];
   const end = x.index + x[0].length;
+  // "2024年3月日召开": a full date but for the day (not 日均, 日常: words that start at 日).
+  if (year && x[2] && HAN.test(t[end] ?? '') && !isWord(t.slice(end - 1, end + 1), m)) return true;
   if (!/^(?:[前起止至后，。；、]|$)/.test(t.slice(end, end + 1))) return false;
   if (x[2] || (x[1] && /^\d{4}$/.test(x[1]))) return true;
   return !x[1] && (/[于在至到自：]$/.test(t.slice(0, x.index)) || t.trim() === x[0]);
 }
 
-type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'template' | 'date' | 'prompt', unit?: string) => void;
+type Reporter = (p: Paragraph, start: number, end: number, kind: 'blank' | 'after' | 'template' | 'date' | 'prompt', unit?: string) => void;
 
 /** Leftovers found by their own shape: dates, X/×/○ for digits, 某某, underscore lines, 第　条, prompts in brackets. */
 function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
@@ -180,7 +228,7 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
     re.lastIndex = 0;
     for (let x = re.exec(t); x; x = re.exec(t)) {
       const parts = x.slice(1).filter((s): s is string => s !== undefined && s !== '');
-      if (!parts.some((s) => BLANK_PART.test(s)) && !(re === DATE && emptyDate(t, x))) continue;
+      if (!parts.some((s) => BLANK_PART.test(s)) && !(re === DATE && emptyDate(t, x, m))) continue;
       let start = x.index;
       while (start < x.index + x[0].length && SPACE.test(t[start]!)) start++;
       const end = x.index + x[0].length;
@@ -308,7 +356,7 @@ function isPrompt(inner: string, open: string, next: string, m: Model): boolean 
   if (m.promptNouns.has(bare)) return true;
   if (round || open === '〔' || open === '《' || open === '「' || open === '『') {
     // Round brackets and book-title marks carry real text; only a prompt that names what to fill in counts.
-    return /(?:名称|姓名|具体|此处|填写|填报|填入|输入|录入|写明|待定|待补充|待填|待核实|待确认)/.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
+    return m.roundPrompt.test(inner) && inner.length <= 10 && !/[，。；、]/.test(inner);
   }
   if (inner.length > 16) return false;
   if (m.prompts.some((w) => inner.includes(w))) return true;
@@ -384,6 +432,260 @@ function siblingCount(t: string, b: number, unit: string): boolean {
 /** Whether a magnitude and a unit start at i (万元, 万人). */
 function compoundAt(t: string, i: number, m: Model): boolean {
   return unitAt(t, i, m)?.compound ?? false;
+}
+
+let lexicon: Lexicon | null | undefined;
+
+/**
+ * Whether s is a word: the rule's own list of words around counters (人员, 个别), else jieba's lexicon that the
+ * typo rule reads too (村民, 人才, 起来) — opened only when a candidate asks, so a clean draft never pays for it.
+ * `minFrequency` (in jieba's counts) leaves out the dictionary's rare entries where they would hide a blank (分在).
+ */
+/** jieba's frequency bucket of s (twice the log2 of its count), −1 when s is no word there. */
+function frequency(s: string): number {
+  lexicon ??= loadLexicon(new URL('./data/generated/lexicon.u16', import.meta.url));
+  return lexicon === null ? -1 : lexicon.bucket(s, 0, s.length);
+}
+
+function isWord(s: string, m: Model, minFrequency = 0): boolean {
+  if (!minFrequency && m.words.has(s)) return true;
+  lexicon ??= loadLexicon(new URL('./data/generated/lexicon.u16', import.meta.url));
+  return lexicon !== null && lexicon.bucket(s, 0, s.length) >= (minFrequency ? 2 * Math.log2(minFrequency) : 0);
+}
+
+const GAP = '[ \\t\\u3000\\u00a0]*';
+const NUMBER_CHARS = '0-9０-９一二三四五六七八九十百千两几';
+const alternation = (xs: string[]): string => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')).join('|');
+
+function missingScan(m: Model): RegExp {
+  const d = m.missing;
+  const periods = alternation([...new Set(d.recurring.map(([p]) => p))]);
+  const counters = alternation([...d.countCompounds, ...d.totalUnits, ...d.countCounters]);
+  return new RegExp(
+    [
+      `(?<period>${periods})${GAP}(?<periodUnit>${alternation([...new Set(d.recurring.map(([, u]) => u))])})`,
+      `(?<year>[0-9]{4}年)${GAP}(?<yearMonth>月)`,
+      `(?<pairNumber>[${NUMBER_CHARS}]+)(?<pairFirst>[${d.pairFirst}])(?<pairSecond>[${d.pairSecond}])`,
+      `(?<deadline>${alternation(d.deadlineCues)})${GAP}(?<deadlineUnit>${alternation(d.spanUnits)})(?=内)`,
+      `(?<compare>${alternation(d.comparisonCues)})${GAP}(?<compareUnit>${alternation(d.comparisonUnits)})`,
+      `(?<score>${alternation(d.scoreWords)})(?:${alternation(d.scoreLinks)})?${GAP}(?<scoreUnit>分)`,
+      `(?<verb>${alternation(d.countVerbs)})${GAP}(?<verbUnit>${counters})`,
+      `(?<spanUnit>${alternation(d.spanUnits)})(?=以内|之内)`,
+      `(?<dayPart>${alternation(d.dayParts)})${GAP}(?<hour>时)`,
+      `(?<clock>[0-9０-９]{1,2}时)${GAP}(?<minute>分)`,
+      '(?<week>星期)',
+      `(?<event>${alternation(d.deadlineEvents)})前${GAP}(?<eventUnit>个工作日|工作日|小时|天|日|周)`,
+      `(?<approxCue>${alternation(m.cuesList)})(?<approxUnit>[${d.countCounters}])(?=${alternation(d.approxFrames)})`,
+      `(?<bareCue>${alternation(d.bareCues)})(?=[，。；,;])`,
+      `(?<hourRange>[时点][至到～~—－-])(?<hourTo>时)`,
+      `(?<listComma>、)(?<listUnit>${alternation(d.listUnits)})(?=[，。；、,;]|$)`,
+      `(?<rangeFrom>[${d.rangeUnits}])(?=[至到～~—－-][0-9０-９])`,
+      `(?<secondCounter>[${d.pairFirst}])(?<secondUnit>[${d.pairSecond}])`,
+      `(?<nounCounter>[${d.nounCounters}])(?=[，。；、]|${alternation(d.nounFrames)})`,
+    ].join('|'),
+    'g',
+  );
+}
+
+/**
+ * Numbers gone from shapes that always carry one: a recurring date (每年月, 每月日前), a second counter after a
+ * count (35户人), a counter right after a verb of counting (剩余个问题, 转移人，), a bound (不低于年, 不少于学时),
+ * a deadline (验收后日内, 个工作日内), a score (得分分以上), a clock time (上午时分, 9时分) and a weekday (星期).
+ * One scan of the paragraph; each candidate is then checked against the words it could be part of instead.
+ */
+function findMissingNumbers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8Array, report: Reporter): void {
+  const t = p.norm;
+  const re = (m.missingScan ??= missingScan(m));
+  const d = m.missing;
+  // A word that starts at `at` and runs two or three characters (人员, 人力资源, 个别): the unit is that word's.
+  // A word of two characters loses to a more common one that starts on its second (户表 in 其中户表示: 表示).
+  const startsWord = (at: number, len: number): boolean => {
+    for (let k = 1; k <= 2 && at + len + k <= t.length; k++) {
+      if (!HAN.test(t[at + len + k - 1]!) || !isWord(t.slice(at, at + len + k), m)) continue;
+      if (len === 1 && k === 1 && !m.words.has(t.slice(at, at + 2)) && frequency(t.slice(at, at + 2)) < frequency(t.slice(at + 1, at + 3))) continue;
+      return true;
+    }
+    return false;
+  };
+  const clauseEnd = (c: string | undefined): boolean => c === undefined || CLAUSE_END.has(c) || c === '：' || c === '\n';
+  re.lastIndex = 0;
+  for (let x = re.exec(t); x; x = re.exec(t)) {
+    const g = x.groups!;
+    const at = x.index;
+    const end = at + x[0].length;
+    re.lastIndex = at + 1;
+    let start = at;
+    let unit = '';
+    if (g.period) {
+      unit = g.periodUnit!;
+      if (!d.recurring.some(([period, u]) => period === g.period && u === unit)) continue;
+      const next = t[end];
+      if (unit === '星期' || unit === '周') {
+        if (next !== undefined && d.weekdays.includes(next)) continue;
+      } else if (!(clauseEnd(next) || d.dateEnds.includes(next!)) && startsWord(end - unit.length, unit.length)) continue;
+      start = end - unit.length;
+    } else if (g.year) {
+      // "2024年月底前": the month left out (not 2024年月度, 年月均: words that start at 月).
+      unit = '月';
+      const next = t[end];
+      if (!(clauseEnd(next) || d.dateEnds.includes(next!)) && startsWord(end - 1, 1)) continue;
+      start = end - 1;
+    } else if (g.pairNumber) {
+      const a = g.pairFirst!;
+      unit = g.pairSecond!;
+      const b = end - 1;
+      // 一个个, 一户户: a count repeated; 人次, 户次: a unit; 个人, 名人, 户人家, 人员: words.
+      if (a === unit || m.strongUnits.has(a + unit) || isWord(a + unit, m) || startsWord(b, 1)) continue;
+      start = b;
+    } else if (g.deadline) {
+      unit = g.deadlineUnit!;
+      if (m.counting.has(t[end - unit.length - 1] ?? '')) continue;
+      // 在日内瓦; 在年内, 在工作日内: the year's own span, working days as such.
+      if (g.deadline === '在' && (unit === '年' || unit === '工作日' || t[end + 1] === '瓦')) continue;
+    } else if (g.compare) {
+      unit = g.compareUnit!;
+      const u = end - unit.length;
+      // 不低于年度目标, 超过人均水平, 达到个人: the unit starts a word.
+      if (startsWord(u, unit.length)) continue;
+    } else if (g.score) {
+      unit = '分';
+      if (startsWord(end - 1, 1)) continue;
+    } else if (g.verb) {
+      unit = g.verbUnit!;
+      const u = end - unit.length;
+      const verb = g.verb;
+      const before = t[at - 1] ?? '';
+      if (d.totalUnits.includes(unit) && !d.totalVerbs.includes(verb)) continue;
+      // 公共场所, 中共, 一共; 共处, 受灾户, 安置户: a word of the verb and the counter.
+      if (verb === '共' && /[公中]/.test(before)) continue;
+      // 剩余人员, 其中个别, 完成所有, 涉及村民, 开展起来: the counter starts a word (the rule's own list answers most).
+      if (startsWord(u, unit.length)) continue;
+      if (isWord(verb + unit, m)) continue;
+      // "对种植户的服务": after a preposition or 的 the verb and counter name a kind (种植户, 安置户), not a count.
+      if ('对向为给的被把'.includes(before) && before && !d.totalVerbs.includes(verb)) continue;
+      // "未完成项": the items not done, a noun.
+      if (/[未待]/.test(before) && verb === '完成') continue;
+      const next = t[end];
+      // After 有 or 共 alone the counter must stand before a common noun (有户经营者) or, for 共, end the clause.
+      if (verb.length === 1 && !isWord(t.slice(end, end + 2), m, 100) && !(verb === '共' && clauseEnd(next))) continue;
+      // "召开次会议": 会 begins a word here, not a modal verb.
+      if (!(clauseEnd(next) || (next !== undefined && HAN.test(next) && (!m.functionChars.has(next) || isWord(t.slice(end, end + 2), m, 100))) || next === '的')) continue;
+    } else if (g.spanUnit) {
+      unit = g.spanUnit;
+      const before = t[at - 1] ?? '';
+      // 三天以内, 当天以内, 今年之内: the span has its number or is a word.
+      if (!HAN.test(before) || m.counting.has(before) || isWord(before + unit, m) || isWord(t.slice(Math.max(0, at - 2), end), m)) continue;
+      start = at - 1;
+    } else if (g.dayPart) {
+      unit = '时';
+      const next = t[end] ?? '';
+      // "定于上午时分召开": the hour of a meeting; "傍晚时分" alone is a time of day.
+      if (!/[于日）)为]/.test(t.slice(Math.max(0, at - 3), at)) && !/[整至到前起0-9]/.test(next)) continue;
+    } else if (g.clock) {
+      unit = '分';
+      // 9时分别召开: 分 starts a common word — unless a commoner one starts after it (9时分开始: 开始).
+      if (isWord(t.slice(end - 1, end + 1), m, 100) && frequency(t.slice(end - 1, end + 1)) >= frequency(t.slice(end, end + 2))) continue;
+      start = end - 1;
+    } else if (g.week) {
+      unit = '星期';
+      const before = t[at - 1] ?? '';
+      const next = t[end] ?? '';
+      // 一个星期, 每星期, 本星期: a week, not a day; 星期三: a day.
+      if (d.weekdays.includes(next) || m.counting.has(before) || /[个上下这周]/.test(before) || !/[（(日]/.test(before)) continue;
+    } else if (g.event) {
+      // "施工前天通过…发布": the notice period before an event, its number gone (not 前天内 either way).
+      unit = g.eventUnit!;
+      if (startsWord(end - unit.length, unit.length)) continue;
+      start = end - unit.length - 1;
+    } else if (g.approxCue) {
+      // "每个网格原则上户左右": a counter between a quantity cue and 左右/以上, though 上户 is a word across them.
+      unit = g.approxUnit!;
+      start = end - 1;
+    } else if (g.bareCue) {
+      // "课时不少于。", "控制在，": the bound is all that is left.
+      const before = t[at - 1] ?? '';
+      if (/[有所断步明显大幅稳]/.test(before) || inQuote[at]) continue;
+      let taken = false;
+      for (let k = at; k < end; k++) if (covered[k]) taken = true;
+      if (taken) continue;
+      covered.fill(1, at, end);
+      report(p, at, end, 'after', g.bareCue);
+      re.lastIndex = end;
+      continue;
+    } else if (g.hourRange) {
+      // "上午9时至时": the end of a span of hours.
+      unit = '时';
+      if (startsWord(end - 1, 1)) continue;
+      start = end - 1;
+    } else if (g.listComma) {
+      // "拆除违法建筑处、平方米；": the list after a blank goes on without its numbers.
+      unit = g.listUnit!;
+      if (!covered[at - 1]) continue;
+      start = at + 1;
+    } else if (g.rangeFrom) {
+      // "90分以上的为优秀，分至89分为良好": the lower end of a range left out.
+      unit = g.rangeFrom;
+      if (!CLAUSE_BREAK.has(t[at - 1] ?? '，') && t[at - 1] !== '、') continue;
+    } else if (g.secondCounter) {
+      // "惠及户人": a second counter right after a blank one (the first already reported) wants its number too.
+      unit = g.secondUnit!;
+      if (!covered[at] || covered[at + 1] || g.secondCounter === unit || isWord(t.slice(at, end), m) || startsWord(at + 1, 1)) continue;
+      start = at + 1;
+    } else if (g.nounCounter) {
+      unit = g.nounCounter;
+      if (!countedNoun(t, at, m)) continue;
+    }
+    if (inQuote[at]) continue;
+    let taken = false;
+    for (let k = start; k < end; k++) if (covered[k]) taken = true;
+    if (taken) continue;
+    covered.fill(1, start, end);
+    report(p, start, end, 'blank', unit);
+    // The last character may open the next shape (惠及户人: 户 then 人; 上午时至时).
+    re.lastIndex = end - 1;
+  }
+}
+
+/**
+ * "共排查安全隐患处，", "出让合同份，", "接收退役军人人左右": a counter at a clause's end (or before 以外, 左右) after a noun
+ * of two or three characters, or after a closing quote ("民间河长"名，). The noun must read as the word there (清单
+ * at least as common as 单项), and noun and counter must not be a word together (困难户, 企业家, 办事处, 综合处).
+ * Counters that also end names and verbs (户, 处, 所, 项, 家, 台, 人: 脱贫户, 司法所, 培养人) need a counting verb or
+ * a quantity cue earlier in the clause.
+ */
+function countedNoun(t: string, i: number, m: Model): boolean {
+  const d = m.missing;
+  const unit = t[i]!;
+  const framed = !CLAUSE_END.has(t[i + 1] ?? '');
+  if (unit === '米' && !framed) return false;
+  if (t[i - 1] === '”' || t[i - 1] === '」') return d.looseCounters.includes(unit) && !framed;
+  if (i < 2 || !HAN.test(t[i - 1]!) || !HAN.test(t[i - 2]!)) return false;
+  const loose = d.looseCounters.includes(unit);
+  // The cheap tests first, so that a clean draft seldom opens the lexicon: a word of the rule's own list across the
+  // counter (部门, 文件, 负责人), and for the counters that end names, the clause's counting verb or quantity cue.
+  // (Where the noun is on that list too — 军人 before 名 — the lexicon's frequencies decide below.)
+  if ((loose && !framed && m.words.has(t.slice(i - 1, i + 1)) && !m.words.has(t.slice(i - 2, i))) || m.words.has(t.slice(i - 2, i + 1))) return false;
+  if (!loose && !countingClause(t, i - 2, m)) return false;
+  // The noun: the longer word that ends right before the counter.
+  const len = i >= 3 && HAN.test(t[i - 3]!) && frequency(t.slice(i - 3, i)) >= 0 ? 3 : 2;
+  const noun = frequency(t.slice(i - len, i));
+  if (noun < 0 || m.counting.has(t[i - len - 1] ?? '')) return false;
+  // "接收退役军人人左右": before 左右 the doubled 人 is no word (人人) but a count.
+  if (!framed && noun < frequency(t.slice(i - 1, i + 1))) return false;
+  return !isWord(t.slice(i - len, i + 1), m) && !(i > len && isWord(t.slice(i - len - 1, i + 1), m));
+}
+
+/** A counting verb or a quantity cue in the clause that ends before `end`, with no 、 between (排查…, 共…, 超过…). */
+function countingClause(t: string, end: number, m: Model): boolean {
+  for (let k = end; k >= 0 && end - k < 22; k--) {
+    const c = t[k]!;
+    if (CLAUSE_BREAK.has(c) || c === '、') return false;
+    for (const n of [2, 3]) {
+      const w = t.slice(k - n, k);
+      if (w.length === n && (m.verbCues.has(w) || m.cues.has(w) || m.countVerbSet.has(w))) return true;
+    }
+  }
+  return false;
 }
 
 /** Counters and units with no number before them. */
@@ -497,6 +799,12 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
       blank = (endsClause && m.clauseCounters.has(unit) && strongCueInClause(t, b, m)) || verbNounCount(t, b, i, unit, after, m);
     } else if (cue && unit === '类') {
       // 提升类, 新建类, 民生类: a kind named by what it does, not a count.
+      blank = false;
+    } else if (cue === '不到' && m.cueCounters.has(unit) && HAN.test(after)) {
+      // "群众找不到人办事": 到 completes the verb before it; "人数不到人，" ends its clause.
+      blank = false;
+    } else if (cue && verb && after === '的' && '对向为给'.includes(t[b - cue.length] ?? '')) {
+      // "强化对种植户的服务": after a preposition, verb and counter name a kind of household, not a count.
       blank = false;
     } else if (cue && (!verb || endsClause || framed || strong)) {
       // 人, 期, 天 and their kind are words of their own too often to follow a one-character cue (在人与…, 在部内).
@@ -664,6 +972,7 @@ export default defineRule({
     docs: 'docs/rules/placeholder.md',
     messages: {
       blank: { zh: '数字空缺："{unit}"前缺少数字', en: 'blank number: no number before "{unit}"' },
+      after: { zh: '数字空缺："{unit}"后缺少数字和单位', en: 'blank number: no number or unit after "{unit}"' },
       date: { zh: '日期空缺：{text}', en: 'blank date: {text}' },
       template: { zh: '模板残留：{text}', en: 'template leftover: {text}' },
       prompt: { zh: '模板提示未替换：{text}', en: 'template prompt left in: {text}' },
@@ -683,15 +992,16 @@ export default defineRule({
       // A table cell holds a figure or a heading of its own; an empty one is a form's, not a blank in a sentence.
       if (p.kind !== 'table-cell') {
         findBlanks(p, m, covered, inQuote, collect);
+        findMissingNumbers(p, m, covered, inQuote, collect);
         findBareGaps(p, covered, inQuote, collect);
       }
     }
     // A template (its title is a slot, or it says "此处输入…" where the text goes) is meant to have slots: they are warnings there,
     // so linting an office's template does not fail like a draft sent out unfinished.
-    const template = found.some((f) => f.kind !== 'blank' && (f.p === title || (f.kind === 'prompt' && /此处/.test(f.p.norm.slice(f.start, f.end)))));
+    const template = found.some((f) => f.kind !== 'blank' && f.kind !== 'after' && (f.p === title || (f.kind === 'prompt' && /此处/.test(f.p.norm.slice(f.start, f.end)))));
     for (const { p, start, end, kind, unit } of found) {
-      if (kind === 'blank') {
-        ctx.report({ paragraph: p, start, end, messageId: 'blank', data: { unit: unit! }, suggestion: { zh: `在"${unit}"前填写数字`, en: `write the number before "${unit}"` } });
+      if (kind === 'blank' || kind === 'after') {
+        ctx.report({ paragraph: p, start, end, messageId: kind, data: { unit: unit! }, suggestion: kind === 'blank' ? { zh: `在"${unit}"前填写数字`, en: `write the number before "${unit}"` } : { zh: `在"${unit}"后填写数字和单位`, en: `write the number and unit after "${unit}"` } });
         continue;
       }
       const text = p.text.slice(start, end).trim();

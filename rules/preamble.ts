@@ -3,6 +3,7 @@
 // with no measure in it. Seeds 000 and 001 forbid it; the norm is 开门见山、直奔主题.
 // The lists are data: rules/data/preamble.json.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type Document, type Paragraph } from '../src/plugin-api.js';
+import { isContentAt } from '../src/text/content-char.js';
 
 interface PreambleData {
   prefixes: string[];
@@ -35,7 +36,6 @@ type ClauseKind = 'substance' | 'leadin' | 'purpose' | 'chain' | 'framing';
 const OPEN = '《“‘（(「『【〔［';
 const CLOSE = '》”’）)」』】〕］';
 const SENTENCE_END = '。！？；：';
-const CONTENT = /[\p{L}\p{N}]/u;
 
 const codeSets = new Map<string, Set<number>>();
 function codesOf(chars: string): Set<number> {
@@ -49,7 +49,7 @@ const CLOSE_CODES = codesOf(CLOSE);
 /** Letters and digits in a slice: what "how much is said" counts, punctuation aside. */
 function contentChars(text: string, start = 0, end = text.length): number {
   let n = 0;
-  for (let i = start; i < end; i++) if (CONTENT.test(text[i]!)) n++;
+  for (let i = start; i < end; i++) if (isContentAt(text, i)) n++;
   return n;
 }
 
@@ -88,7 +88,7 @@ function trimStart(text: string, s: Span): number {
 
 /** The span without trailing punctuation and whitespace (for report ranges). */
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && !CONTENT.test(text[end - 1]!) && !CLOSE.includes(text[end - 1]!)) end--;
+  while (end > start && !isContentAt(text, end - 1) && !CLOSE.includes(text[end - 1]!)) end--;
   return end;
 }
 
@@ -130,7 +130,7 @@ function coverage(text: string, hits: Span[], start: number, end: number): numbe
   const marks = new Uint8Array(end - start);
   for (const h of hits) for (let i = Math.max(h.start, start); i < Math.min(h.end, end); i++) marks[i - start] = 1;
   let n = 0;
-  for (let i = start; i < end; i++) if (marks[i - start] && CONTENT.test(text[i]!)) n++;
+  for (let i = start; i < end; i++) if (marks[i - start] && isContentAt(text, i)) n++;
   return n;
 }
 
@@ -145,7 +145,7 @@ function coveragePrefix(text: string, hits: Span[]): Int32Array {
   let open = 0;
   for (let i = 0; i < text.length; i++) {
     open += depth[i]!;
-    prefix[i + 1] = prefix[i]! + (open > 0 && CONTENT.test(text[i]!) ? 1 : 0);
+    prefix[i + 1] = prefix[i]! + (open > 0 && isContentAt(text, i) ? 1 : 0);
   }
   return prefix;
 }

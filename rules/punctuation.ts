@@ -55,6 +55,38 @@ function neighbour(text: string, i: number, step: -1 | 1): string | undefined {
   return undefined;
 }
 
+/** The rule's expressions, built from its data once (data is loaded once per process). */
+const patternCache = new WeakMap<PunctuationData, ReturnType<typeof buildPatterns>>();
+const patternsOf = (d: PunctuationData): ReturnType<typeof buildPatterns> => {
+  let p = patternCache.get(d);
+  if (!p) patternCache.set(d, (p = buildPatterns(d)));
+  return p;
+};
+
+function buildPatterns(d: PunctuationData) {
+  const dashes = `[${escape(d.rangeDashes)}]`;
+  const byLength = (a: string, b: string): number => b.length - a.length;
+  const timeUnits = [...d.timeRangeUnits].sort(byLength).map(escape).join('|');
+  const valueUnits = [...d.valueRangeUnits].sort(byLength).map(escape).join('|');
+  const opens = d.wrongDocNumberBrackets.map(([o]) => escape(o)).join('');
+  const closes = d.wrongDocNumberBrackets.map(([, c]) => escape(c)).join('');
+  return {
+    // No lookbehind with \\s* here: V8 would try it at every position and rescan long runs of spaces.
+    docYear: new RegExp(`[${opens}]\\s*(\\d{4})\\s*[${closes}]`, 'g'),
+    docPrefix: new RegExp(`[${escape(d.docNumberPrefixes)}]\\s{0,2}$`),
+    docNumberAfter: /^\s{0,2}第?\s{0,2}\d+\s{0,2}号/,
+    // After the year: 5号, not 第5号 or 05号.
+    docOrdinal: new RegExp(`[〔${opens}]\\s*\\d{4}\\s*[〕${closes}]\\s{0,2}((?:第\\s{0,2}0*|0+)(\\d+)\\s{0,2}号)`, 'g'),
+    yearRange: new RegExp(`(?<![\\d.])(\\d{4})(年?)\\s*${dashes}\\s*(\\d{4})(年)`, 'g'),
+    dateRange: new RegExp(`((?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?)\\s*${dashes}\\s*((?:\\d{4}年)?(?:\\d{1,2}月)?\\d{1,2}[日月])`, 'g'),
+    dayRange: new RegExp(`(\\d{1,2}月)(\\d{1,2})\\s*${dashes}\\s*(\\d{1,2}日)`, 'g'),
+    monthRange: new RegExp(`(?<![\\d.])(\\d{1,2})\\s*${dashes}\\s*(\\d{1,2})(${timeUnits})(?!\\d)`, 'g'),
+    valueRange: new RegExp(`(?<![\\d.A-Za-z/#@_-])(\\d+(?:\\.\\d+)?)(%|％|‰)?\\s*${dashes}\\s*(\\d+(?:\\.\\d+)?)(${valueUnits})`, 'g'),
+    /** Any mark with a full-width form: a paragraph without one needs no look character by character. */
+    halfWidthMark: new RegExp(`[${Object.keys(d.fullWidth).map(escape).join('')}]`),
+  };
+}
+
 export default defineRule<{ groupWidth: boolean }>({
   meta: {
     id: 'punctuation',
@@ -82,23 +114,7 @@ export default defineRule<{ groupWidth: boolean }>({
   },
   check(doc, ctx) {
     const d = data();
-    const dashes = `[${escape(d.rangeDashes)}]`;
-    const byLength = (a: string, b: string): number => b.length - a.length;
-    const timeUnits = [...d.timeRangeUnits].sort(byLength).map(escape).join('|');
-    const valueUnits = [...d.valueRangeUnits].sort(byLength).map(escape).join('|');
-    const opens = d.wrongDocNumberBrackets.map(([o]) => escape(o)).join('');
-    const closes = d.wrongDocNumberBrackets.map(([, c]) => escape(c)).join('');
-    // No lookbehind with \\s* here: V8 would try it at every position and rescan long runs of spaces.
-    const docYear = new RegExp(`[${opens}]\\s*(\\d{4})\\s*[${closes}]`, 'g');
-    const docPrefix = new RegExp(`[${escape(d.docNumberPrefixes)}]\\s{0,2}$`);
-    const docNumberAfter = /^\s{0,2}第?\s{0,2}\d+\s{0,2}号/;
-    // After the year: 5号, not 第5号 or 05号.
-    const docOrdinal = new RegExp(`[〔${opens}]\\s*\\d{4}\\s*[〕${closes}]\\s{0,2}((?:第\\s{0,2}0*|0+)(\\d+)\\s{0,2}号)`, 'g');
-    const yearRange = new RegExp(`(?<![\\d.])(\\d{4})(年?)\\s*${dashes}\\s*(\\d{4})(年)`, 'g');
-    const dateRange = new RegExp(`((?:\\d{4}年)?\\d{1,2}月(?:\\d{1,2}日)?)\\s*${dashes}\\s*((?:\\d{4}年)?(?:\\d{1,2}月)?\\d{1,2}[日月])`, 'g');
-    const dayRange = new RegExp(`(\\d{1,2}月)(\\d{1,2})\\s*${dashes}\\s*(\\d{1,2}日)`, 'g');
-    const monthRange = new RegExp(`(?<![\\d.])(\\d{1,2})\\s*${dashes}\\s*(\\d{1,2})(${timeUnits})(?!\\d)`, 'g');
-    const valueRange = new RegExp(`(?<![\\d.A-Za-z/#@_-])(\\d+(?:\\.\\d+)?)(%|％|‰)?\\s*${dashes}\\s*(\\d+(?:\\.\\d+)?)(${valueUnits})`, 'g');
+    const { docYear, docPrefix, docNumberAfter, docOrdinal, yearRange, dateRange, dayRange, monthRange, valueRange, halfWidthMark } = patternsOf(d);
 
     const paragraphs = doc.paragraphs.filter((p) => p.norm.trim());
     for (const [index, p] of paragraphs.entries()) {
@@ -114,7 +130,10 @@ export default defineRule<{ groupWidth: boolean }>({
         const marker = parseHeadingMarker(norm.slice(lead));
         if (marker && typeof marker.level === 'number') take(lead, lead + marker.text.length);
       }
-      const free = (s: number, e: number): boolean => taken.subarray(s, e).every((t) => t === 0);
+      const free = (s: number, e: number): boolean => {
+        for (let i = s; i < e; i++) if (taken[i]) return false;
+        return true;
+      };
       const report = (start: number, end: number, messageId: string, expected: string, fix = false): void => {
         if (!free(start, end)) return;
         take(start, end);
@@ -199,7 +218,8 @@ export default defineRule<{ groupWidth: boolean }>({
       const parenPair = new Map<number, number>();
       {
         const open: number[] = [];
-        for (let i = 0; i < text.length; i++) {
+        // Without a "(" nothing pairs: the scan is skipped.
+        for (let i = text.indexOf('('); i >= 0 && i < text.length; i++) {
           if (text[i] === '(') open.push(i);
           else if (text[i] === ')' && open.length) {
             const o = open.pop()!;
@@ -224,7 +244,7 @@ export default defineRule<{ groupWidth: boolean }>({
         pairChinese.set(c, chinese);
       }
       const halfWidth: number[] = [];
-      for (let i = 0; i < text.length; i++) {
+      for (let i = halfWidthMark.test(text) ? 0 : text.length; i < text.length; i++) {
         const ch = text[i]!;
         const full = d.fullWidth[ch];
         if (!full || !free(i, i + 1)) continue;
@@ -257,6 +277,8 @@ function checkPairs(p: Paragraph, next: Paragraph | undefined, d: PunctuationDat
   const text = p.norm;
   const nextStart = next?.norm.trimStart()[0];
   for (const [open, close] of d.pairs) {
+    // Most paragraphs hold few of the pairs' characters: a pair absent from the text has nothing to report.
+    if (text.indexOf(open) < 0 && text.indexOf(close) < 0) continue;
     const stack: number[] = [];
     const unpaired: number[] = [];
     for (let i = 0; i < text.length; i++) {

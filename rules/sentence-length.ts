@@ -1,17 +1,11 @@
 // sentence-length: sentences too long to read in one breath. A 公文 sentence ends at 。！？ or ；
 // (GB/T 15834-2011 4.1–4.4: 分号 separates the parts of a 复句 that each stand as a clause); commas do not end one.
 import { defineRule, type Paragraph } from '../src/plugin-api.js';
+import { isWhitespaceCode, visibleLength } from '../src/text/visible-length.js';
 
 interface Options {
   max: number;
   endings: string;
-}
-
-/** Characters as a reader counts them: every non-whitespace code point. */
-export function visibleLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (!/\s/u.test(ch)) n++;
-  return n;
 }
 
 /** Closing marks that belong to the sentence before them ("……。”"). */
@@ -30,8 +24,9 @@ export function sentencesOf(p: Paragraph, endings: string): Sentence[] {
   const text = p.norm;
   let start = 0;
   const push = (end: number, bodyEnd: number): void => {
-    const lead = /^\s*/u.exec(text.slice(start, end))![0].length;
-    const length = visibleLength(text.slice(start, bodyEnd));
+    let lead = 0;
+    while (start + lead < end && isWhitespaceCode(text.charCodeAt(start + lead))) lead++;
+    const length = visibleLength(text, start, bodyEnd);
     if (length) out.push({ start: start + lead, end, length });
     start = end;
   };

@@ -3,6 +3,8 @@
 // it can be read without learning who does what, by when, or how much. The document's share goes to `stats`.
 // What counts as concrete is data: rules/data/specificity.json.
 import { defineRule, loadData, parseHeadingMarker, type Paragraph } from '../src/plugin-api.js';
+import { isContentAt } from '../src/text/content-char.js';
+import { TextMemo } from '../src/text/text-memo.js';
 
 interface SpecificityData {
   kinds: Record<string, string[]>;
@@ -25,8 +27,8 @@ function patterns(): { kinds: RegExp; vague: RegExp } {
   return compiled;
 }
 
-const SENTENCE_END = /[。！？；!?;]/;
-const CONTENT = /[\p{L}\p{N}]/u;
+/** 。！？；!?; — what ends a sentence here, by code unit. */
+const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f || c === 0x3b;
 
 /** Sentences of a paragraph with at least a few letters, as [start, end). */
 function sentences(text: string): Array<{ start: number; end: number }> {
@@ -34,11 +36,11 @@ function sentences(text: string): Array<{ start: number; end: number }> {
   let start = 0;
   let letters = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || SENTENCE_END.test(text[i]!)) {
+    if (i === text.length || isSentenceEnd(text.charCodeAt(i))) {
       if (letters >= 4) out.push({ start, end: i });
       start = i + 1;
       letters = 0;
-    } else if (CONTENT.test(text[i]!)) letters++;
+    } else if (isContentAt(text, i)) letters++;
   }
   return out;
 }
@@ -47,6 +49,13 @@ function sentences(text: string): Array<{ start: number; end: number }> {
 export function isConcrete(sentence: string): boolean {
   const { kinds, vague } = patterns();
   return kinds.test(sentence.replace(vague, (m) => ' '.repeat(m.length)));
+}
+
+/** Sentences and concrete sentences of a matching view, by text, from this check and the one before. */
+const counts = new TextMemo<{ sentences: number; specific: number }>();
+function sentenceCounts(norm: string): { sentences: number; specific: number } {
+  const list = sentences(norm);
+  return { sentences: list.length, specific: list.filter((s) => isConcrete(norm.slice(s.start, s.end))).length };
 }
 
 /** Body text, including a numbered item that runs on after its heading (（一）加强督查。每季度……); not bare headings. */
@@ -73,17 +82,17 @@ export default defineRule<Options>({
   },
   check(doc, ctx) {
     const o = ctx.options;
+    counts.nextCheck();
     let total = 0;
     let concrete = 0;
     for (const p of doc.paragraphs) {
       if (!isBody(p)) continue;
-      const list = sentences(p.norm);
-      const specific = list.filter((s) => isConcrete(p.norm.slice(s.start, s.end))).length;
-      total += list.length;
+      const { sentences: count, specific } = counts.get(p.norm, sentenceCounts);
+      total += count;
       concrete += specific;
       const chars = p.text.replace(/\s/g, '').length;
-      if (chars < o.minChars || list.length < o.minSentences) continue;
-      const share = specific / list.length;
+      if (chars < o.minChars || count < o.minSentences) continue;
+      const share = specific / count;
       if (share > o.minShare) continue;
       const start = /^\s*/u.exec(p.text)![0].length;
       ctx.report({
@@ -91,7 +100,7 @@ export default defineRule<Options>({
         start,
         end: p.text.trimEnd().length,
         messageId: 'vague',
-        data: { chars, sentences: list.length, share: Math.round(share * 100) },
+        data: { chars, sentences: count, share: Math.round(share * 100) },
         suggestion: { zh: '捞干货：写明谁负责、做什么、何时完成、数量多少，其余删去', en: 'say who does what, by when and how much; cut the rest' },
       });
     }

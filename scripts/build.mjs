@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { cpSync, rmSync } from 'node:fs';
 import { buildLexicon } from './build-lexicon.mjs';
 import { buildMatchers } from './build-matchers.mjs';
+import { buildDataPack } from './build-data-pack.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
@@ -38,6 +39,7 @@ await Promise.all([
 buildLexicon();
 await buildMatchers();
 cpSync(new URL('../rules/data', import.meta.url), new URL('../dist/data', import.meta.url), { recursive: true });
+buildDataPack();
 
 // The VS Code extension for `wenfeng lsp`, packed as a .vsix with the zip writer just built.
 const { buildExtension } = await import('../editors/vscode/build.mjs');

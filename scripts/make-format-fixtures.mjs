@@ -2,7 +2,8 @@
 // Writes fixtures/format/: .docx drafts in GB/T 9704-2012 format and drafts with one format fault each, for the
 // format-* rules. Each is a flat ODT (kept in fixtures/format/src/) converted by LibreOffice:
 //
-//   node scripts/make-format-fixtures.mjs      (needs soffice; the seeds' text is read from fixtures/seeds/*.txt)
+//   node scripts/make-format-fixtures.mjs [name …]   (needs soffice; the seeds' text is read from fixtures/seeds/*.txt;
+//                                                    names: write only these drafts, keep the rest)
 //
 // The GB/T 9704 page: A4; margins 37/35/28/26 mm (the bottom one holds a 6 mm footer 7 mm below the text);
 // a document grid of 22 lines × 28 characters (LibreOffice writes it as w:docGrid snapToChars, linePitch 579,
@@ -12,7 +13,11 @@
 //
 // good-complete: a whole 公文 with every element (发文字号, 主送机关, four heading levels, 附件说明, 署名, 成文
 // 日期, 附注, 抄送, 印发). good-seed-000…004: the five seeds' text set the same way. good-gb2312: the complete
-// draft with the _GB2312/_GBK names of the same fonts. Every other file is good-complete with one fault.
+// draft with the _GB2312/_GBK names of the same fonts. good-title-lines: the complete draft with its title on two
+// lines, broken between words. good-banji-page: the complete draft with its 版记 on a page of its own (a section
+// break before it) whose footer has no page number; banji-page-numbered: the same with the page number there.
+// Every other file is good-complete with one fault. good-title-lines and
+// elements-title-break are written as .txt too.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -83,7 +88,12 @@ const FAULTS = {
   'elements-note': { text: { 20: '此件公开发布' } },
   'elements-title': { text: { 1: '云川市人民政府办公室关于印发《云川市政务移动应用程序管理办法》的通知。' } },
   'elements-cc': { text: { 21: '抄送：市委办公室，市人大常委会办公室，市政协办公室' } },
+  'banji-page-numbered': { banjiPage: 'numbered' },
+  'elements-title-break': { text: { 1: '云川市人民政府办公室关于印\n发《云川市政务移动应用程序管理办法》的通知' } },
 };
+
+/** Drafts also written as .txt (a line break in the title is a new line there). */
+const AS_TEXT = ['good-title-lines', 'elements-title-break'];
 
 function paragraphStyles(o) {
   const f = o.fonts;
@@ -121,28 +131,36 @@ function fodt(lines, o) {
   const body = lines
     .map(([style, text, rest], i) => {
       let name = style === 'Body' || style === 'RunIn2' || style === 'RunIn1' ? 'Standard' : style === 'H1' ? 'Heading_20_1' : style === 'H2' ? 'Heading_20_2' : style;
+      // The 版记 on a page of its own: its first line starts the page style BanjiPage (a section break in .docx).
+      if (o.banjiPage && style === 'Banji' && lines[i - 1]?.[0] !== 'Banji') name = 'BanjiFirst';
       const d = o.direct?.[i];
       if (d) {
         auto.push(`<style:style style:name="P${i}" style:family="paragraph" style:parent-style-name="${name}"><style:text-properties fo:font-size="${d.size}pt" style:font-size-asian="${d.size}pt"/></style:style>`);
         name = `P${i}`;
       }
-      const content = style === 'RunIn1' || style === 'RunIn2' ? `<text:span text:style-name="${style}">${esc(text)}</text:span>${esc(rest)}` : esc(text);
+      // A line break inside a paragraph (a title set over two lines) is "\n" in the text.
+      const content = (style === 'RunIn1' || style === 'RunIn2' ? `<text:span text:style-name="${style}">${esc(text)}</text:span>${esc(rest)}` : esc(text)).replace(/\n/g, '<text:line-break/>');
       if (style === 'H1' || style === 'H2') return `<text:h text:style-name="${name}" text:outline-level="${style === 'H1' ? 1 : 2}">${content}</text:h>`;
       return `<text:p text:style-name="${name}">${content}</text:p>`;
     })
     .join('\n');
+  const footer = '<style:footer><text:p text:style-name="Footer">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer>';
+  // numbered: the 版记 page's footer has the page number (a fault); plain: an empty footer.
+  const banjiMaster = o.banjiPage ? `<style:master-page style:name="BanjiPage" style:page-layout-name="PL">${o.banjiPage === 'numbered' ? footer : '<style:footer><text:p text:style-name="Footer"/></style:footer>'}</style:master-page>` : '';
+  const banjiStyle = o.banjiPage ? '<style:style style:name="BanjiFirst" style:display-name="Banji First" style:family="paragraph" style:parent-style-name="Banji" style:master-page-name="BanjiPage"><style:paragraph-properties style:page-number="auto"/></style:style>' : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls>${fonts}</office:font-face-decls>
 <office:styles>
 <style:default-style style:family="paragraph"><style:paragraph-properties style:punctuation-wrap="simple"/><style:text-properties style:font-name="${o.fonts.body}" style:font-name-asian="${o.fonts.body}" fo:font-size="16pt" style:font-size-asian="16pt" fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style>
 ${paragraphStyles(o)}
+${banjiStyle}
 </office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="${g.paper[0]}mm" fo:page-height="${g.paper[1]}mm" style:print-orientation="portrait" fo:margin-top="${g.margins.top}mm" fo:margin-bottom="${g.margins.bottom - foot}mm" fo:margin-left="${g.margins.left}mm" fo:margin-right="${g.margins.right}mm" style:writing-mode="lr-tb"${grid}/><style:footer-style><style:header-footer-properties fo:min-height="6mm" fo:margin-top="7mm" fo:margin-left="0mm" fo:margin-right="0mm"/></style:footer-style></style:page-layout>
 ${auto.join('\n')}
 </office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"><style:footer><text:p text:style-name="Footer">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer></style:master-page></office:master-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">${footer}</style:master-page>${banjiMaster}</office:master-styles>
 <office:body><office:text>
 ${body}
 </office:text></office:body></office:document>
@@ -173,7 +191,8 @@ function seedLines(file) {
   });
 }
 
-const docs = { 'good-complete': [COMPLETE, {}], 'good-gb2312': [COMPLETE, { fonts: { body: '仿宋_GB2312', title: '方正小标宋_GBK', h1: '黑体', h2: '楷体_GB2312' } }] };
+const TITLE_ON_TWO_LINES = '云川市人民政府办公室关于印发\n《云川市政务移动应用程序管理办法》的通知';
+const docs = { 'good-complete': [COMPLETE, {}], 'good-title-lines': [COMPLETE.map((l, i) => (i === 1 ? [l[0], TITLE_ON_TWO_LINES] : l)), {}], 'good-banji-page': [COMPLETE, { banjiPage: 'plain' }], 'good-gb2312': [COMPLETE, { fonts: { body: '仿宋_GB2312', title: '方正小标宋_GBK', h1: '黑体', h2: '楷体_GB2312' } }] };
 for (const f of fs.readdirSync(path.join(ROOT, 'fixtures', 'seeds')).filter((n) => n.endsWith('.txt')).sort()) {
   docs[`good-seed-${f.slice(0, 3)}`] = [seedLines(path.join(ROOT, 'fixtures', 'seeds', f)), {}];
 }
@@ -182,18 +201,23 @@ for (const [name, fault] of Object.entries(FAULTS)) {
   docs[name] = [lines, fault];
 }
 
-fs.rmSync(OUT, { recursive: true, force: true });
+// Names on the command line write only those drafts and keep the others as they are.
+const only = process.argv.slice(2);
+for (const name of only) if (!docs[name]) throw new Error(`no draft named ${name}`);
+if (only.length === 0) fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(SRC, { recursive: true });
 for (const [name, [lines, fault]] of Object.entries(docs)) {
-  const o = { page: merge(BASE, fault.page ?? {}), fonts: { ...BASE.fonts, ...fault.fonts }, sizes: { ...BASE.sizes, ...fault.sizes }, direct: fault.direct };
+  if (only.length > 0 && !only.includes(name)) continue;
+  if (AS_TEXT.includes(name)) fs.writeFileSync(path.join(OUT, `${name}.txt`), `${lines.map(([, text, rest]) => text + (rest ?? '')).join('\n')}\n`);
+  const o = { page: merge(BASE, fault.page ?? {}), fonts: { ...BASE.fonts, ...fault.fonts }, sizes: { ...BASE.sizes, ...fault.sizes }, direct: fault.direct, banjiPage: fault.banjiPage };
   o.page = { ...o.page, margins: { ...BASE.margins, ...fault.page?.margins } };
   fs.writeFileSync(path.join(SRC, `${name}.fodt`), fodt(lines, o));
 }
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'wenfeng-format-lo-'));
 try {
-  const files = fs.readdirSync(SRC).filter((n) => n.endsWith('.fodt')).map((n) => path.join(SRC, n));
+  const files = fs.readdirSync(SRC).filter((n) => n.endsWith('.fodt') && (only.length === 0 || only.includes(n.slice(0, -5)))).map((n) => path.join(SRC, n));
   execFileSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', OUT, ...files], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 });
 } finally {
   fs.rmSync(profile, { recursive: true, force: true });
 }
-console.log(`fixtures/format: ${Object.keys(docs).length} drafts`);
+console.log(`fixtures/format: ${only.length || Object.keys(docs).length} drafts`);

@@ -34,10 +34,16 @@ for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
   if (last && !first && [...word.slice(0, -1)].every((c) => counting.has(c))) continue;
   words.add(word);
 }
-// Sorted by UTF-16 code units (the default sort), the order the rule's binary search compares in.
-const sorted = [...words].sort();
+// Grouped by length, each group sorted by UTF-16 code units (the order the rule's binary search compares in) and
+// run together with no separator: the rule searches the string in place and never splits it.
+const byLength = {};
+for (const w of words) (byLength[w.length] ??= []).push(w);
 writeFileSync(
   new URL('../rules/data/placeholder-words.json', import.meta.url),
-  `${JSON.stringify({ version: 1, about: 'Words that start or end with a counter or unit character, so it is no counter there (人员, 项目, 车辆). Built by scripts/make-placeholder-words.mjs from jieba dict.txt.big (MIT).', words: sorted.join(' ') })}\n`,
+  `${JSON.stringify({
+    version: 2,
+    about: 'Words that start or end with a counter or unit character, so it is no counter there (人员, 项目, 车辆). Built by scripts/make-placeholder-words.mjs from jieba dict.txt.big (MIT). Kept by length: each entry is the words of that many characters, sorted by UTF-16 code units and run together with no separator, so the rule binary-searches the string in place instead of splitting it.',
+    byLength: Object.fromEntries(Object.entries(byLength).map(([len, list]) => [len, list.sort().join('')])),
+  })}\n`,
 );
-console.log(`${sorted.length} words`);
+console.log(`${words.size} words`);

@@ -2,19 +2,16 @@
 // on the matched text, plus a summary comment on the title. The draft itself is never written.
 import type { Locale } from '../api.js';
 import type { Paragraph } from '../document/model.js';
-import { DEFAULT_LIMITS } from '../engine/limits.js';
 import type { FileResult, LintMessage } from '../engine/result.js';
-import { findParts } from '../readers/docx/package.js';
 import { decodeXml } from '../readers/docx/xml.js';
-import { ZipArchive } from '../readers/docx/zip.js';
 import { commentElement, pointComment, rangeEnd, rangeStart } from './comment-xml.js';
 import { DocumentEdits, ORDER, type Qualify } from './document-edits.js';
 import { appendToRoot, commentsTarget, maxAnnotationId, relsPathOf, withCommentsContentType } from './package-parts.js';
 import { paragraphStart, rangeFor, type Point, type Range } from './points.js';
-import { TextMapper, type MappedParagraph } from './text-map.js';
+import type { MappedParagraph } from './text-map.js';
 import { findingLines, summaryLines, type FallbackReason } from './texts.js';
-import { childElement, parseSource, W_NAMESPACES, wordPrefix } from './xml-source.js';
-import { inputEntries, writeZip, type ZipPart } from '../zip/write.js';
+import { parseSource, wordPrefix } from './xml-source.js';
+import { encodeLike, openDocumentPart, rewritePackage } from './document-part.js';
 
 /** One comment as placed: for tests and for the command's report. */
 export interface PlacedComment {
@@ -31,21 +28,6 @@ export interface PlacedComment {
 export interface AnnotatedDocument {
   bytes: Uint8Array;
   comments: PlacedComment[];
-}
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/** XML text back to bytes the way the part came: UTF-8 (with its BOM if it had one); UTF-16 parts become UTF-8. */
-function encodeLike(original: Uint8Array, text: string): Uint8Array {
-  const bom = UTF8_BOM.every((b, i) => original[i] === b);
-  const utf16 = (original[0] === 0xff && original[1] === 0xfe) || (original[0] === 0xfe && original[1] === 0xff) || original[1] === 0x00;
-  const body = utf16 ? text.replace(/^(<\?xml[^>]*encoding=["'])[^"']*(["'])/, '$1UTF-8$2') : text;
-  const encoded = new TextEncoder().encode(body);
-  if (!bom) return encoded;
-  const out = new Uint8Array(encoded.length + 3);
-  out.set(UTF8_BOM);
-  out.set(encoded, 3);
-  return out;
 }
 
 /** Code-point columns of a message to UTF-16 offsets in the paragraph's text. */
@@ -71,22 +53,9 @@ function isoSeconds(d: Date): string {
 export function annotate(bytes: Uint8Array, result: FileResult, locale: Locale, now = new Date()): AnnotatedDocument {
   const doc = result.document;
   if (!doc) throw new Error('no document to annotate');
-  const zip = new ZipArchive(bytes, DEFAULT_LIMITS.maxInflatedBytes);
-  const parts = findParts(zip);
-  const docBytes = zip.read(parts.document);
-  if (!docBytes) throw new Error(`${parts.document} is missing`);
-  const source = decodeXml(docBytes);
-  const root = parseSource(source);
-  const body = childElement(root, 'w:body');
-  if (!body) throw new Error(`${parts.document} has no w:body`);
-  const wPrefix = wordPrefix(root);
-  const namespace = root.scope.get(wPrefix ?? '') ?? [...root.scope.values()].find((u) => W_NAMESPACES.has(u)) ?? 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const strict = namespace.startsWith('http://purl.oclc.org/');
+  const { zip, parts, bytes: docBytes, source, root, body, namespace, strict, paragraphs: mapped } = openDocumentPart(bytes);
 
   // Paragraph i of the reader is paragraph i here when their texts agree; otherwise no exact places.
-  const mapper = new TextMapper(source);
-  mapper.readBody(body);
-  const mapped = mapper.paragraphs;
   const sameCount = mapped.length === doc.paragraphs.length;
   const verified = (i: number): MappedParagraph | undefined => {
     const p = doc.paragraphs[i];
@@ -208,21 +177,8 @@ export function annotate(bytes: Uint8Array, result: FileResult, locale: Locale, 
     if (types !== undefined) changed.set('[content_types].xml', encodeLike(typesBytes, types));
   }
 
-  const out: ZipPart[] = [];
-  const written = new Set<string>();
-  for (const input of inputEntries(bytes)) {
-    const key = input.entry.name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
-    // Where a name repeats, the reader used the first entry: that one is replaced, the rest copied.
-    const data = written.has(key) ? undefined : changed.get(key);
-    written.add(key);
-    out.push(data ? { name: input.entry.name, data } : { name: input.entry.name, copy: input });
-  }
-  for (const [key, data] of changed) {
-    if (written.has(key)) continue;
-    const name = key === target.part.toLowerCase() ? target.part : key === relsPart.toLowerCase() ? relsPart : key;
-    out.push({ name, data });
-  }
-  return { bytes: writeZip(out, { date: now }), comments };
+  const nameOf = (key: string): string => (key === target.part.toLowerCase() ? target.part : key === relsPart.toLowerCase() ? relsPart : key);
+  return { bytes: rewritePackage(bytes, changed, nameOf, { date: now }), comments };
 }
 
 /** A one-line account of what was written. */

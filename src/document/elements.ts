@@ -51,7 +51,17 @@ const DATE_AFTER_TITLE = 2;
 /** A heading line (not a run-in heading) is short. */
 const HEADING_LINE_MAX = 60;
 
-const trimmed = (p: Paragraph): string => p.norm.trim().replace(/^[\u3000\s]+|[\u3000\s]+$/g, '');
+/** A title names its kind of document last (GB/T 9704 7.3.3: 发文机关 + 事由 + 文种). */
+const DOC_TYPE_END = /(?:决议|决定|命令|令|公报|公告|通告|意见|通知|通报|报告|请示|批复|议案|函|纪要|方案|办法|规定|细则|规则|条例|规划|计划|要点|总结|讲话|制度|章程|预案|汇报|建议|提案)$/;
+/** A title set over more lines than this is not one. */
+const TITLE_MAX_LINES = 3;
+/** A 2号 title line holds about 20 characters; a line twice that is prose. */
+const TITLE_LINE_MAX = 40;
+/** What a continued title line is not: a sentence, a heading, a date or 文号, a subtitle or a note. */
+const NOT_TITLE_LINE = /[。；;，,：:！？!?]|^[（(—–-]/;
+
+// String.prototype.trim strips exactly what \s matches, the ideographic space U+3000 included.
+const trimmed = (p: Paragraph): string => p.norm.trim();
 
 function headingElement(p: Paragraph): ElementKind | undefined {
   const marker = parseHeadingMarker(p.norm);
@@ -63,6 +73,30 @@ function headingElement(p: Paragraph): ElementKind | undefined {
   // Styled as a heading but carrying no 一、（一）1.（1）: its GB/T level is unknown.
   if (p.kind === 'heading') return 'heading';
   return undefined;
+}
+
+/**
+ * How many of the lines right below the first line of a title in a draft with no styles (.txt, .md) continue
+ * it: short lines with no sentence punctuation, following one another with no empty line, while the title has
+ * not yet named its kind of document — and only when the last of them does (…关于印发《…》的 / 通知).
+ */
+function continuedTitleLines(first: Paragraph, below: Paragraph[]): number {
+  let text = trimmed(first);
+  if (DOC_TYPE_END.test(text)) return 0;
+  let prev = first;
+  for (let n = 0; n < below.length; n++) {
+    const p = below[n]!;
+    const t = trimmed(p);
+    if (p.index !== prev.index + 1 || p.style !== undefined || t.length > TITLE_LINE_MAX || NOT_TITLE_LINE.test(t)) return 0;
+    if (parseHeadingMarker(p.norm) || DATE_LINE.test(t) || DOC_NUMBER_LINE.test(t)) return 0;
+    text += t;
+    prev = p;
+    if (DOC_TYPE_END.test(text)) {
+      for (const q of below.slice(0, n + 1)) q.element = 'title';
+      return n + 1;
+    }
+  }
+  return 0;
 }
 
 /**
@@ -102,6 +136,7 @@ export function recognizeElements(paragraphs: Paragraph[]): void {
     first.element = 'title';
     titleEnd = at + 1;
     while (titleEnd < flow.length && flow[titleEnd]!.kind === 'title') flow[titleEnd++]!.element = 'title';
+    if (first.style === undefined && titleEnd === at + 1) titleEnd += continuedTitleLines(first, flow.slice(titleEnd, titleEnd + TITLE_MAX_LINES - 1));
   }
 
   // 主送机关: the first line below the title, short, ending in a colon.

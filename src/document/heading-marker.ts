@@ -39,8 +39,14 @@ const PATTERNS: Array<[RegExp, HeadingMarker['level'], 'cn' | 'arabic']> = [
   [/^(\d{1,3})([.．、，,])(?!\d)/, 3, 'arabic'],
 ];
 
+/** Characters a marker can start with (the first characters PATTERNS accept). */
+const MARKER_START = new Set('第（(〇零一二三四五六七八九十百两0123456789');
+
 /** The heading marker at the start of `text` (after leading spaces), or undefined. */
 export function parseHeadingMarker(text: string): HeadingMarker | undefined {
+  // Asked of every paragraph by several rules: most start with no marker at all, which the first character tells.
+  const at = text.search(/\S/);
+  if (at < 0 || !MARKER_START.has(text[at]!)) return undefined;
   const trimmed = text.replace(/^[\s\u3000]+/, '');
   for (const [re, level, kind] of PATTERNS) {
     const m = re.exec(trimmed);

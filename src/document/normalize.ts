@@ -6,11 +6,35 @@ import traditional from './traditional-chars.json' with { type: 'json' };
 
 type Convert = (text: string) => string;
 
-/** Characters with a simplified form: a document without any is not converted, and opencc stays unloaded. */
-let traditionalSet: Set<string> | undefined;
+/** Characters with a simplified form, by BMP code unit (one flag each) and as a set above it: a document
+ *  without any is not converted, and opencc stays unloaded. Looked at for every character of every paragraph. */
+let traditionalBmp: Uint8Array | undefined;
+let traditionalAstral: Set<number> | undefined;
 function hasTraditional(text: string): boolean {
-  traditionalSet ??= new Set(traditional.chars);
-  for (const ch of text) if (traditionalSet.has(ch)) return true;
+  if (!traditionalBmp) {
+    const bmp = new Uint8Array(0x10000);
+    const astral = new Set<number>();
+    for (const ch of traditional.chars) {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x10000) bmp[c] = 1;
+      else astral.add(c);
+    }
+    traditionalBmp = bmp;
+    traditionalAstral = astral;
+  }
+  const bmp = traditionalBmp;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) {
+        if (traditionalAstral!.has(cp)) return true;
+        i++;
+        continue;
+      }
+    }
+    if (bmp[c]) return true;
+  }
   return false;
 }
 
@@ -29,16 +53,17 @@ const TO_FULL: Record<string, string> = {
   ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）',
 };
 
+/** What foldWidth changes: full-width digits and Latin letters, the ideographic space, ASCII punctuation. */
+const FOLDABLE = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000,;:?!()]/g;
+const foldOne = (ch: string): string => {
+  const code = ch.charCodeAt(0);
+  if (code === 0x3000) return ' ';
+  return TO_FULL[ch] ?? String.fromCharCode(code - 0xfee0); // ０-９ Ａ-Ｚ ａ-ｚ
+};
+
 export function foldWidth(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xfee0); // ０-９
-    else if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) out += String.fromCharCode(code - 0xfee0); // Ａ-Ｚ ａ-ｚ
-    else if (code === 0x3000) out += ' ';
-    else out += TO_FULL[ch] ?? ch;
-  }
-  return out;
+  // Most paragraphs have nothing to fold: the same string back, with no copy made.
+  return text.replace(FOLDABLE, foldOne);
 }
 
 /** Converts traditional to simplified, keeping the length; where a conversion would not, keeps the character. */

@@ -1,5 +1,4 @@
 // Which rules exist for a config: the built-ins, its plugins' rules (namespaced) and its phrase rules.
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
@@ -39,6 +38,7 @@ async function pluginFingerprint(entry: string, isPackage: boolean): Promise<str
       if (name && version) return `${name}@${version}`;
     }
   }
+  const { createHash } = await import('node:crypto');
   return `sha256:${createHash('sha256').update(await readFile(entry)).digest('hex')}`;
 }
 

@@ -14,8 +14,6 @@ import type { FileResult } from './result.js';
 import { relative, sep } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { hashBytes, ResultCache, settingsHash } from './cache.js';
-import { readSourceBytes } from './fix.js';
 import { loadReference, ReferenceFileError } from './references.js';
 import { DEFAULT_TIME_LIMIT, TIMEOUT_MESSAGE, timeLimitMs, type TimeLimit } from './timeout.js';
 
@@ -205,7 +203,9 @@ export class LintSession {
 
     throwAll(configErrors);
     results.push(...(await this.checkReferences(jobs, locale)));
-    const cache = this.options.cacheLocation ? new ResultCache(this.options.cacheLocation, cwd) : undefined;
+    // The cache and its hashing (node:crypto) load only for --cache.
+    const cacheLib = this.options.cacheLocation ? await import('./cache.js') : undefined;
+    const cache = cacheLib ? new cacheLib.ResultCache(this.options.cacheLocation!, cwd) : undefined;
     await cache?.load();
     const extra = { type: this.options.type, render: this.options.render };
     // A reference edited since the last run changes what copied-from-upstream finds.
@@ -215,7 +215,8 @@ export class LintSession {
       if (!s) stamps.set(ref, (s = stat(ref).then((i) => `${i.size}:${i.mtimeMs}`, () => 'missing')));
       return s;
     };
-    const keyOf = async (job: Job): Promise<string> => settingsHash(job.settings, { ...extra, references: await Promise.all(job.settings.references.map(stampOf)) });
+    // Called only where there is a cache (`cache?.get(…, await keyOf(job))` skips its arguments without one).
+    const keyOf = async (job: Job): Promise<string> => cacheLib!.settingsHash(job.settings, { ...extra, references: await Promise.all(job.settings.references.map(stampOf)) });
     const todo: Job[] = [];
     for (const job of jobs) {
       const cached = hooks.noCacheReads ? undefined : await cache?.get(job.absPath, await keyOf(job));
@@ -234,11 +235,14 @@ export class LintSession {
     const workers = this.workerCount(todo.length);
     if (workers > 1) await this.lintInParallel(todo, workers, locale, finish);
     else {
-      const pool = HAS_WORKER ? await this.pool(1) : undefined;
+      // The pool (and node:worker_threads) is made when a draft first needs a worker: a run of small
+      // drafts checked here never loads it.
+      let pool: Promise<WorkerPool> | undefined;
+      const poolOnce = HAS_WORKER ? () => (pool ??= this.pool(1)) : undefined;
       try {
-        for (const job of todo) await finish(job, await this.isolated(pool, job, locale));
+        for (const job of todo) await finish(job, await this.isolated(poolOnce, job, locale));
       } finally {
-        await pool?.close();
+        await (await pool)?.close();
       }
     }
     if (cache) {
@@ -278,7 +282,7 @@ export class LintSession {
         for (let job = forWorkers(); job; job = forWorkers()) await finish(job, await this.inWorker(pool, job, locale));
       };
       const here = async (): Promise<void> => {
-        for (let job = forMe(); job; job = forMe()) await finish(job, await this.isolated(pool, job, locale));
+        for (let job = forMe(); job; job = forMe()) await finish(job, await this.isolated(async () => pool, job, locale));
         // Done with its share while workers still have drafts waiting: the thread it leaves free gets a worker.
         if (auto && workers < threads && theirs.length > WORKER_DEPTH) {
           pool.grow();
@@ -344,7 +348,7 @@ export class LintSession {
    * One draft, isolated: a small one in this thread under tighter caps (with the asynchronous time
    * limit), moved to a worker when it meets one; a large one in a worker. Without a worker bundle, here.
    */
-  private async isolated(pool: WorkerPool | undefined, job: Job, locale: Locale, bytes?: Uint8Array): Promise<FileResult> {
+  private async isolated(pool: (() => Promise<WorkerPool>) | undefined, job: Job, locale: Locale, bytes?: Uint8Array): Promise<FileResult> {
     if (!pool) return this.here(job, locale, bytes, false);
     const size = bytes ? bytes.length : ((await stat(job.absPath).catch(() => undefined))?.size ?? 0);
     if (this.mayTryHere(job, size)) {
@@ -354,7 +358,7 @@ export class LintSession {
         if (!overCap(error)) throw error;
       }
     }
-    return this.inWorker(pool, job, locale, bytes);
+    return this.inWorker(await pool(), job, locale, bytes);
   }
 
   /** In this thread with the time limit (it can abandon a draft stuck in asynchronous work). */
@@ -378,6 +382,7 @@ export class LintSession {
     let sourceHash: string | undefined;
     if (!bytes && this.options.keepSource && FIXABLE_NAME.test(absPath)) {
       // --fix must write against the very bytes the findings came from: read them once, here.
+      const [{ readSourceBytes }, { hashBytes }] = await Promise.all([import('./fix.js'), import('./cache.js')]);
       bytes = await readSourceBytes(absPath, limits.maxFileBytes);
       if (bytes) sourceHash = hashBytes(bytes);
     }

@@ -1,13 +1,14 @@
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, every message a result.
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Locale } from '../api.js';
 import type { FileResult, LintMessage, MessageSeverity } from '../engine/result.js';
 import { VERSION } from '../version.js';
 import { isFileLevel, messageText, relativeTo } from './ci-shared.js';
 import type { Formatter, FormatterContext } from './types.js';
+import { findPackageRoot } from './package-root.js';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
@@ -23,20 +24,6 @@ const SYNTHETIC: Record<string, Record<Locale, string>> = {
 const LEVEL: Record<MessageSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 const isWebUrl = (s: unknown): s is string => typeof s === 'string' && /^https?:\/\/\S+$/.test(s);
-
-let packageRoot: string | null | undefined;
-/** The wenfeng package folder (dist/ in the bundle, src/formatters/ in tests): rule docs are relative to it. */
-function findPackageRoot(): string | null {
-  if (packageRoot !== undefined) return packageRoot;
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    try {
-      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'wenfeng') return (packageRoot = dir);
-    } catch {
-      // not here: look one folder up
-    }
-    if (dirname(dir) === dir) return (packageRoot = null);
-  }
-}
 
 /** A built-in rule's markdown doc, for the "rule help" panel; plugin docs are relative to the plugin, so not read. */
 function readDoc(id: string, docs: string | undefined): string | undefined {

@@ -1,26 +1,13 @@
 // Where a rule is explained: its page in docs/rules/ (shipped in the package) as a link for the
 // diagnostic, and the page's opening — the title and "What it flags" — for a hover.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isAbsolute, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Locale } from '../api.js';
 import type { FileSettings } from '../config/resolve.js';
+import { findPackageRoot } from '../formatters/package-root.js';
 
 const isWebUrl = (s: string): boolean => /^https?:\/\/\S+$/.test(s);
-
-let packageRoot: string | null | undefined;
-/** The wenfeng package folder (dist/ in the bundle, src/lsp/ from sources): rule docs are relative to it. */
-function findPackageRoot(): string | null {
-  if (packageRoot !== undefined) return packageRoot;
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    try {
-      if ((JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'wenfeng') return (packageRoot = dir);
-    } catch {
-      // not here: one folder up
-    }
-    if (dirname(dir) === dir) return (packageRoot = null);
-  }
-}
 
 export interface RuleInfo {
   description: string;

@@ -42,7 +42,10 @@ interface Published {
 }
 
 interface Pending {
+  /** A check waiting for the debounce. */
   timer?: NodeJS.Timeout;
+  /** A check due now, on the next turn of the event loop (a timer waits at least 1 ms). */
+  immediate?: NodeJS.Immediate;
   running: boolean;
   again: boolean;
   /** When the last check of this document ended (performance.now()). */
@@ -110,10 +113,19 @@ export function startServer(connection: Connection): void {
     return s;
   };
 
+  const cancel = (s: Pending | undefined): void => {
+    if (!s) return;
+    clearTimeout(s.timer);
+    clearImmediate(s.immediate);
+    s.timer = undefined;
+    s.immediate = undefined;
+  };
+
   const schedule = (uri: string, delay: number): void => {
     const s = state(uri);
-    clearTimeout(s.timer);
-    s.timer = setTimeout(() => void run(uri), delay);
+    cancel(s);
+    if (delay > 0) s.timer = setTimeout(() => void run(uri), delay);
+    else s.immediate = setImmediate(() => void run(uri));
   };
 
   /**
@@ -123,13 +135,14 @@ export function startServer(connection: Connection): void {
    */
   const edited = (uri: string): void => {
     const s = state(uri);
-    const quiet = !s.running && !s.timer && performance.now() - s.lastEnd >= options.debounceMs;
+    const quiet = !s.running && !s.timer && !s.immediate && performance.now() - s.lastEnd >= options.debounceMs;
     schedule(uri, quiet ? 0 : options.debounceMs);
   };
 
   async function run(uri: string): Promise<void> {
     const s = state(uri);
     s.timer = undefined;
+    s.immediate = undefined;
     if (s.running) {
       s.again = true;
       return;
@@ -239,8 +252,7 @@ export function startServer(connection: Connection): void {
     else if (path && !isTextFormat(path)) schedule(e.document.uri, 0);
   });
   documents.onDidClose((e) => {
-    const s = pending.get(e.document.uri);
-    clearTimeout(s?.timer);
+    cancel(pending.get(e.document.uri));
     pending.delete(e.document.uri);
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -324,7 +336,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onShutdown(async () => {
-    for (const s of pending.values()) clearTimeout(s.timer);
+    for (const s of pending.values()) cancel(s);
     for (const w of watchers.values()) w.close();
     await checker.close();
   });

@@ -4,16 +4,14 @@
 // paragraphs that space body paragraphs apart. No character of the text is added, removed or moved; parts
 // it does not need are copied byte for byte.
 import type { Document, ElementKind, Paragraph } from '../document/model.js';
-import { DEFAULT_LIMITS } from '../engine/limits.js';
-import { findParts, relationshipTargets } from '../readers/docx/package.js';
+import { relationshipTargets } from '../readers/docx/package.js';
 import type { DocxLayoutFacts, ParagraphBlock } from '../readers/docx/layout-facts.js';
 import { decodeXml } from '../readers/docx/xml.js';
-import { ZipArchive } from '../readers/docx/zip.js';
 import { relsPathOf, appendToRoot } from '../annotate/package-parts.js';
-import { TextMapper } from '../annotate/text-map.js';
-import { childElement, elementChildren, parseSource, W_NAMESPACES, wordPrefix, type SourceElement } from '../annotate/xml-source.js';
-import { inputEntries, writeZip, type ZipPart } from '../zip/write.js';
+import { encodeLike, openDocumentPart, rewritePackage } from '../annotate/document-part.js';
+import { childElement, elementChildren, parseSource, wordPrefix, type SourceElement } from '../annotate/xml-source.js';
 import type { FormatTargets } from '../../rules/format-targets.js';
+import { banjiOwnSection } from '../../rules/format-banji-section.js';
 import { applySplices, attrsWith, el, PPR_ORDER, rewriteChildren, RPR_ORDER, SECTPR_ORDER, withChildren, type Splice } from './ooxml.js';
 
 /** What was changed, counted for the command's report. */
@@ -52,18 +50,6 @@ const ALIGNED: ReadonlySet<ElementKind | undefined> = new Set([...BODY, 'title',
 const SPACED: ReadonlySet<ElementKind | undefined> = new Set([...ALIGNED, 'signature', 'date', 'doc-number', 'blank']);
 /** A run-in heading's own text ends at its first full stop (（一）以学为本。…), within this many characters. */
 const RUN_IN_MAX = 40;
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-function encodeLike(original: Uint8Array | undefined, text: string): Uint8Array {
-  const utf16 = original !== undefined && ((original[0] === 0xff && original[1] === 0xfe) || (original[0] === 0xfe && original[1] === 0xff) || original[1] === 0x00);
-  const body = utf16 ? text.replace(/^(<\?xml[^>]*encoding=["'])[^"']*(["'])/, '$1UTF-8$2') : text;
-  const encoded = new TextEncoder().encode(body);
-  if (!original || !UTF8_BOM.every((b, i) => original[i] === b)) return encoded;
-  const out = new Uint8Array(encoded.length + 3);
-  out.set(UTF8_BOM);
-  out.set(encoded, 3);
-  return out;
-}
 
 /** Where a heading's own text ends in a paragraph's text (the rest is body text). */
 function headingEnd(text: string): number {
@@ -114,25 +100,13 @@ function removable(p: SourceElement): boolean {
 export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTargets): FormattedDocument {
   const facts = doc.layout as DocxLayoutFacts | undefined;
   if (!facts || facts.format !== 'docx-layout') throw new Error('not a .docx read with its layout facts');
-  const zip = new ZipArchive(bytes, DEFAULT_LIMITS.maxInflatedBytes);
-  const parts = findParts(zip);
-  const docBytes = zip.read(parts.document);
-  if (!docBytes) throw new Error(`${parts.document} is missing`);
-  const source = decodeXml(docBytes);
-  const root = parseSource(source);
-  const body = childElement(root, 'w:body');
-  if (!body) throw new Error(`${parts.document} has no w:body`);
-  const q = wordPrefix(root) ?? 'w';
-  const namespace = root.scope.get(q) ?? [...root.scope.values()].find((u) => W_NAMESPACES.has(u)) ?? 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const strict = namespace.startsWith('http://purl.oclc.org/');
+  const { zip, parts, bytes: docBytes, source, root, body, prefix, namespace, strict, paragraphs: mapped } = openDocumentPart(bytes);
+  const q = prefix ?? 'w';
   const changes: FormatChanges = { sections: 0, fonts: 0, paragraphs: 0, blanksRemoved: 0, footers: 0, unmatched: false };
   const splices: Splice[] = [];
   const changed = new Map<string, Uint8Array>();
 
   // Paragraph i of the reader is paragraph i here when the texts agree (as for annotate).
-  const mapper = new TextMapper(source);
-  mapper.readBody(body);
-  const mapped = mapper.paragraphs;
   const topLevel = new Map<number, ParagraphBlock>();
   for (const b of facts.blocks) if (b.type === 'paragraph') topLevel.set(b.index, b);
   const matched = mapped.length === doc.paragraphs.length && doc.paragraphs.every((p, i) => mapped[i]!.text === p.text.slice(p.numberingLength ?? 0));
@@ -219,12 +193,12 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   for (const r of elementChildren(relsRoot)) if (r.attrs['Id']) usedIds.add(r.attrs['Id']);
   const dir = parts.document.slice(0, parts.document.lastIndexOf('/') + 1);
   const newParts: string[] = [];
-  const newFooter = (align: 'left' | 'center' | 'right'): string => {
+  const newFooter = (align: 'left' | 'center' | 'right' | 'none'): string => {
     let n = 1;
     while (zip.has(`${dir}footer${n}.xml`) || changed.has(`${dir}footer${n}.xml`.toLowerCase())) n++;
     const part = `${dir}footer${n}.xml`;
     newParts.push(part);
-    changed.set(part.toLowerCase(), new TextEncoder().encode(footerXml(namespace, targets, align)));
+    changed.set(part.toLowerCase(), new TextEncoder().encode(align === 'none' ? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr xmlns:w="${namespace}"><w:p/></w:ftr>` : footerXml(namespace, targets, align)));
     let id = 1;
     while (usedIds.has(`rId${id}`)) id++;
     usedIds.add(`rId${id}`);
@@ -249,15 +223,20 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   };
   findSectPrs(body);
   const t = targets;
+  // A 版记 in a section of its own gets a footer without page number (GB/T 9704 7.5.1).
+  const banji = sectPrs.length === facts.sections.length ? banjiOwnSection(doc, facts) : undefined;
   const newSectPr = new Map<SourceElement, string>();
-  for (const s of sectPrs) {
+  for (const [k, s] of sectPrs.entries()) {
+    const blank = k === banji ? newFooter('none') : undefined;
+    const odd = blank ?? oddId;
+    const even = blank ?? evenId;
     const landscape = childElement(s, 'w:pgSz')?.attrs['w:orient'] === 'landscape';
     const pgSz = childElement(s, 'w:pgSz');
     const set: Record<string, string> = {
       footerReference: [
-        el(q, 'footerReference', { [`${q}:type`]: 'default', 'r:id': oddId }),
-        el(q, 'footerReference', { [`${q}:type`]: 'even', 'r:id': evenId }),
-        el(q, 'footerReference', { [`${q}:type`]: 'first', 'r:id': oddId }),
+        el(q, 'footerReference', { [`${q}:type`]: 'default', 'r:id': odd }),
+        el(q, 'footerReference', { [`${q}:type`]: 'even', 'r:id': even }),
+        el(q, 'footerReference', { [`${q}:type`]: 'first', 'r:id': odd }),
       ].join(''),
       pgNumType: el(q, 'pgNumType', attrsWith(childElement(s, 'w:pgNumType'), q, { fmt: 'decimal', chapStyle: undefined, chapSep: undefined })),
       docGrid: el(q, 'docGrid', { [`${q}:type`]: 'lines', [`${q}:linePitch`]: pitch }),
@@ -351,16 +330,7 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
     changed.set('[content_types].xml', encodeLike(typesBytes, types));
   }
 
-  const out: ZipPart[] = [];
-  const written = new Set<string>();
-  for (const input of inputEntries(bytes)) {
-    const key = input.entry.name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
-    const data = written.has(key) ? undefined : changed.get(key);
-    written.add(key);
-    out.push(data ? { name: input.entry.name, data } : { name: input.entry.name, copy: input });
-  }
-  for (const [key, data] of changed) if (!written.has(key)) out.push({ name: newParts.find((p) => p.toLowerCase() === key) ?? key, data });
-  return { bytes: writeZip(out), changes };
+  return { bytes: rewritePackage(bytes, changed, (key) => newParts.find((p) => p.toLowerCase() === key) ?? key), changes };
 }
 
 /** A footer with the page number: "— PAGE —" in the preset's size, on its side, one character in. */

@@ -18,10 +18,53 @@ function fnv(text: string): number {
 /** What a compiled matcher records of the data it was compiled from: its form, length and hash. */
 export const stampOfText = (text: string): string => `${COMPILED_FORM}:${text.length}:${fnv(text).toString(16)}`;
 
+/** The build's data files in one (scripts/build-data-pack.mjs): UTF-16 units, an index line, the files. */
+interface Pack {
+  units: Uint16Array;
+  /** Where the files begin in `units`. */
+  body: number;
+  index: Record<string, [number, number]>;
+}
+
+const PACK_FILE = 'pack.u16';
+const packs = new Map<string, Pack | null>();
+const utf16 = new TextDecoder('utf-16le');
+
+/** The pack in the data folder `dir` (…/data/), read once; null where there is none (the sources, a plugin's folder, the page). */
+function packIn(dir: string): Pack | null {
+  let pack = packs.get(dir);
+  if (pack === undefined) {
+    pack = null;
+    if (platform.name === 'node' && !FROM_SOURCES) {
+      try {
+        const bytes = platform.readData(new URL(PACK_FILE, dir));
+        const aligned = bytes.byteOffset % 2 === 0 ? bytes : bytes.slice();
+        const units = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 1);
+        const newline = units.indexOf(0x0a);
+        pack = { units, body: newline + 1, index: JSON.parse(utf16.decode(units.subarray(0, newline))) as Pack['index'] };
+      } catch {
+        pack = null;
+      }
+    }
+    packs.set(dir, pack);
+  }
+  return pack;
+}
+
+/** A data file's text from the pack beside it, or undefined when it is not packed. */
+function packedText(url: URL): string | undefined {
+  const at = url.href.lastIndexOf('/data/') + '/data/'.length;
+  if (at < '/data/'.length || url.protocol !== 'file:') return undefined;
+  const pack = packIn(url.href.slice(0, at));
+  const entry = pack?.index[url.href.slice(at)];
+  if (!pack || !entry) return undefined;
+  return utf16.decode(pack.units.subarray(pack.body + entry[0], pack.body + entry[0] + entry[1]));
+}
+
 function read(url: URL): unknown {
   const key = url.href;
   if (!cache.has(key)) {
-    const text = new TextDecoder().decode(platform.readData(url));
+    const text = packedText(url) ?? new TextDecoder().decode(platform.readData(url));
     cache.set(key, JSON.parse(text));
   }
   return cache.get(key);

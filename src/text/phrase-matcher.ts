@@ -42,16 +42,32 @@ const SENTENCE_END = /[。！？；!?;\n]/;
 const MAGIC = 0x4d504657;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** First index in an ascending list whose value is ≥ x. */
-function lowerBound(list: number[], x: number): number {
+/** Sorts flat [start, end] pairs by start, then end. They come nearly sorted (by end): insertion sort. */
+function sortPairs(list: number[]): void {
+  for (let a = 2; a < list.length; a += 2) {
+    const s = list[a]!;
+    const e = list[a + 1]!;
+    let b = a;
+    while (b > 0 && (list[b - 2]! > s || (list[b - 2]! === s && list[b - 1]! > e))) {
+      list[b] = list[b - 2]!;
+      list[b + 1] = list[b - 1]!;
+      b -= 2;
+    }
+    list[b] = s;
+    list[b + 1] = e;
+  }
+}
+
+/** Index (even) of the first pair in flat sorted [start, end] pairs whose start is ≥ x. */
+function lowerBoundPairs(list: number[], x: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = list.length >> 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]! < x) lo = mid + 1;
+    if (list[mid * 2]! < x) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return lo * 2;
 }
 
 /**
@@ -283,6 +299,7 @@ export class PhraseMatcher<T> {
     for (let k = f.edgeStart[0]!; k < f.edgeStart[1]!; k++) if (f.edgeChar[k]! < 0x10000) root[f.edgeChar[k]!] = f.edgeChild[k]! + 1;
     this.root = root;
     this.frozen = f;
+    this.slotList = undefined;
     return f;
   }
 
@@ -357,78 +374,96 @@ export class PhraseMatcher<T> {
     return m;
   }
 
+  /** Per slot, 1 + its list's index in the find under way (0: no occurrence yet); cleared after each find. */
+  private slotList: Int32Array | undefined;
+  /** UTF-16 offset of each character fed to the automaton, reused from find to find. */
+  private fedScratch = new Int32Array(256);
+
   /** Every occurrence of every phrase; for gapped phrases, the shortest completion from each first piece. */
   find(text: string): PhraseHit<T>[] {
     const f = this.frozen ?? this.build();
     const root = this.root!;
-    // Where each part occurs: slot id → [start, end] pairs.
-    const occurs = new Map<number, Array<[number, number]>>();
-    // UTF-16 offset of each character fed to the automaton (skipped separators are not fed).
-    const fed: number[] = [];
+    // Where each part occurs: per slot touched (in the order first touched), its [start, end] pairs, flat.
+    // Typed scratch and flat lists: the text's every character can end a piece, and allocating per hit was
+    // most of the cost of a long paragraph.
+    const slotList = (this.slotList ??= new Int32Array(f.slotPhrase.length));
+    const touched: number[] = [];
+    const lists: number[][] = [];
+    if (this.fedScratch.length < text.length) this.fedScratch = new Int32Array(text.length);
+    const fed = this.fedScratch;
+    let fedCount = 0;
     const skipping = this.skip.size > 0;
     let state = 0;
     let i = 0;
-    while (i < text.length) {
-      const at = i;
-      const c = text.codePointAt(i)!;
-      i += c > 0xffff ? 2 : 1;
-      if (skipping && this.skipCodes.has(c)) continue;
-      fed.push(at);
-      let next = childOf(f, root, state, c);
-      while (state && next < 0) {
-        state = f.fail[state]!;
-        next = childOf(f, root, state, c);
+    try {
+      while (i < text.length) {
+        const at = i;
+        const c = text.codePointAt(i)!;
+        i += c > 0xffff ? 2 : 1;
+        if (skipping && this.skipCodes.has(c)) continue;
+        fed[fedCount++] = at;
+        let next = childOf(f, root, state, c);
+        while (state && next < 0) {
+          state = f.fail[state]!;
+          next = childOf(f, root, state, c);
+        }
+        state = next < 0 ? 0 : next;
+        for (let k = f.outStart[state]!, end = f.outStart[state + 1]!; k < end; k++) {
+          const piece = f.outPiece[k]!;
+          const slot = f.pieceSlot[piece]!;
+          let li = slotList[slot]! - 1;
+          if (li < 0) {
+            li = lists.push([]) - 1;
+            slotList[slot] = li + 1;
+            touched.push(slot);
+          }
+          lists[li]!.push(fed[fedCount - f.pieceChars[piece]!]!, i);
+        }
       }
-      state = next < 0 ? 0 : next;
-      for (let k = f.outStart[state]!, end = f.outStart[state + 1]!; k < end; k++) {
-        const piece = f.outPiece[k]!;
-        const slot = f.pieceSlot[piece]!;
-        let list = occurs.get(slot);
-        if (!list) occurs.set(slot, (list = []));
-        list.push([fed[fed.length - f.pieceChars[piece]!]!, i]);
-      }
+      return this.complete(f, text, slotList, touched, lists);
+    } finally {
+      for (const slot of touched) slotList[slot] = 0;
     }
-    // Literals of one part end in text order but may start out of it (提供 / 提供了): order by start.
-    const startsOf = new Map<number, number[]>();
-    const hits: PhraseHit<T>[] = [];
-    const starts = (slot: number): number[] | undefined => {
-      let s = startsOf.get(slot);
-      if (s) return s;
-      const list = occurs.get(slot);
-      if (!list) return undefined;
-      list.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      startsOf.set(slot, (s = list.map((o) => o[0])));
-      return s;
+  }
+
+  /** Phrases whose parts all occur, joined part to part within their gaps; sorted by start, longest first. */
+  private complete(f: Frozen, text: string, slotList: Int32Array, touched: number[], lists: number[][]): PhraseHit<T>[] {
+    // Literals of one part end in text order but may start out of it (提供 / 提供了): order by start, then end.
+    const sorted = new Uint8Array(lists.length);
+    const pairsOf = (slot: number): number[] => {
+      const li = slotList[slot]! - 1;
+      const list = lists[li]!;
+      if (!sorted[li]) {
+        sortPairs(list);
+        sorted[li] = 1;
+      }
+      return list;
     };
+    const hits: PhraseHit<T>[] = [];
     const gapMin = this.gapMin;
-    for (const slot of occurs.keys()) {
+    for (const slot of touched) {
       const index = f.slotPhrase[slot]!;
       const firstSlot = f.phraseFirstSlot[index]!;
       if (firstSlot !== slot) continue;
       const count = f.phraseSlotCount[index]!;
       let all = true;
-      for (let k = 1; k < count && all; k++) all = occurs.has(firstSlot + k);
+      for (let k = 1; k < count && all; k++) all = slotList[firstSlot + k] !== 0;
       if (!all) continue;
-      const firstStarts = starts(firstSlot)!;
-      const first = occurs.get(firstSlot)!;
+      const first = pairsOf(firstSlot);
       let lastEnd = -1;
-      for (let q = 0; q < first.length; q++) {
-        const begin = firstStarts[q]!;
+      for (let q = 0; q < first.length; q += 2) {
+        const begin = first[q]!;
         if (begin < lastEnd) continue; // no overlapping hits of one phrase
-        let end = first[q]![1];
+        let end = first[q + 1]!;
         let ok = true;
         for (let k = 1; k < count && ok; k++) {
           const slotK = firstSlot + k;
-          const list = starts(slotK)!;
-          const at = occurs.get(slotK)!;
+          const list = pairsOf(slotK);
           const gapMax = f.slotGapMax[slotK]!;
-          ok = false;
-          for (let j = lowerBound(list, end + gapMin); j < list.length && list[j]! - end <= gapMax; j++) {
-            if (this.gapBreak.test(text.slice(end, list[j]!))) break;
-            end = at[j]![1];
-            ok = true;
-            break;
-          }
+          // Only the first occurrence at or after end + gapMin can complete the phrase.
+          const j = lowerBoundPairs(list, end + gapMin);
+          ok = j < list.length && list[j]! - end <= gapMax && !this.gapBreak.test(text.slice(end, list[j]!));
+          if (ok) end = list[j + 1]!;
         }
         if (ok) {
           hits.push({ value: this.values[index]!, start: begin, end });

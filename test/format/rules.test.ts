@@ -8,6 +8,10 @@ import { describe, expect, test } from 'vitest';
 import { LintSession } from '../../src/engine/session.js';
 import type { FileResult } from '../../src/engine/result.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
+import { banjiOwnSection } from '../../rules/format-banji-section.js';
+import { buildDocument } from '../../src/document/build.js';
+import { readDocumentBytes } from '../../src/readers/index.js';
+import type { DocxLayoutFacts } from '../../src/readers/docx/layout-facts.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CALIBRATION = `${ROOT}../shared/calibration`;
@@ -40,12 +44,15 @@ const FAULTS: Record<string, [number, string, string]> = {
   'elements-note': [21, 'format-elements', '附注应加圆括号（全角）'],
   'elements-title': [2, 'format-elements', '标题末尾不加标点符号'],
   'elements-cc': [22, 'format-elements', '抄送机关名称后加句号，“抄送”后用全角冒号'],
+  'elements-title-break': [2, 'format-elements', '标题回行拆开了词语“印发”'],
+  'banji-page-numbered': [22, 'format-page-number', '版记单独成页时不编排页码，版记所在的节页脚中有页码'],
 };
 
 describe('fault fixtures: each gets exactly its finding', () => {
   test('every fault fixture is listed here', () => {
     // paragraph-* and page-number-* are format-paragraph's and format-page-number's (test/format/paragraph-page-number.test.ts).
-    const files = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.endsWith('.docx') && !f.startsWith('good-') && !/^(paragraph|page-number)-/.test(f));
+    // theme-fonts-* has a finding for every kind of element in the body font (below).
+    const files = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.endsWith('.docx') && !f.startsWith('good-') && !/^(paragraph|page-number|theme-fonts)-/.test(f));
     expect(files.map((f) => f.replace(/\.docx$/, '')).sort()).toEqual(Object.keys(FAULTS).sort());
   });
   test.each(Object.entries(FAULTS))('%s', async (name, [line, rule, words]) => {
@@ -59,7 +66,7 @@ describe('fault fixtures: each gets exactly its finding', () => {
 
 describe('drafts in GB/T 9704 format get no finding from the family', () => {
   const good = readdirSync(`${ROOT}fixtures/format`).filter((f) => f.startsWith('good-') && f.endsWith('.docx')).map((f) => `fixtures/format/${f}`);
-  test('fixtures/format/good-* (the five seeds, a complete 公文, _GB2312 font names) are seven', () => expect(good).toHaveLength(7));
+  test('fixtures/format/good-* (the five seeds, a complete 公文, _GB2312 font names, a title on two lines, a 版记 page of its own, the body font from the theme) are ten', () => expect(good).toHaveLength(10));
   test.each(good)('%s', async (path) => {
     const [r] = await lint([path]);
     expect(family(r!)).toEqual([]);
@@ -67,6 +74,32 @@ describe('drafts in GB/T 9704 format get no finding from the family', () => {
   test('fixtures/good and fixtures/seeds, every format', async () => {
     const paths = ['fixtures/good', 'fixtures/seeds'].flatMap((d) => readdirSync(`${ROOT}${d}`).map((f) => `${d}/${f}`));
     for (const r of await lint(paths)) expect([r.path, family(r)]).toEqual([r.path, []]);
+  });
+});
+
+describe('the 版记 page (format-page-number)', () => {
+  test('a 版记 in a section of its own is found as such; one sharing the body\'s section is not (its page is not known)', async () => {
+    const paths = ['fixtures/format/good-banji-page.docx', 'fixtures/format/banji-page-numbered.docx', 'fixtures/format/good-complete.docx'];
+    const sections: Array<number | undefined> = [];
+    for (const path of paths) {
+      const doc = await buildDocument(await readDocumentBytes(new Uint8Array(readFileSync(`${ROOT}${path}`)), path, { maxInflatedBytes: 64 << 20 }), path);
+      sections.push(banjiOwnSection(doc, doc.layout as DocxLayoutFacts));
+    }
+    expect(sections).toEqual([1, 1, undefined]);
+    const results = await lint(paths);
+    // The 版记's own section needs no page number: no "missing" for it, and the body's section is still checked.
+    expect(results.map((r) => family(r).map(([, rule]) => rule))).toEqual([[], ['format-page-number'], []]);
+  });
+});
+
+describe('theme fonts (format-fonts)', () => {
+  test('a body font named through the theme is the theme\'s font: 仿宋 passes, 等线 is named', async () => {
+    const [good, dengxian] = await lint(['fixtures/format/good-theme-fonts.docx', 'fixtures/format/theme-fonts-dengxian.docx']);
+    expect(family(good!)).toEqual([]);
+    const found = family(dengxian!);
+    // One finding for each kind of element set in the body font (the title and the two heading fonts are the styles' own).
+    expect(found.map(([line, rule]) => [line, rule])).toEqual([1, 3, 4, 12, 14, 17, 19, 20, 21].map((line) => [line, 'format-fonts']));
+    expect(found.find(([line]) => line === 4)![2]).toBe('正文应为三号（16 pt）仿宋：第 4、6、8、10 段用了等线（主题字体）');
   });
 });
 
@@ -174,7 +207,7 @@ const CALIBRATION_FINDINGS: Record<string, Array<[number, string]>> = {
   'real-gwa-sx_1.docx': [],
   'real-gwa-tz_1.docx': [],
   'real-hsz-guanlibanfa-2023.docx': [[42, 'format-fonts']],
-  'real-hsz-qingshibaogao-2023.docx': [[46, 'format-elements']],
+  'real-hsz-qingshibaogao-2023.docx': [[1, 'format-elements'], [46, 'format-elements']],
   'real-mrered-template-14.docx': [[1, 'format-page-number'], [1, 'format-page-number'], [3, 'format-paragraph']],
   'real-wps-gongwen-yangzhang.docx': [[1, 'format-page-number']],
 };
@@ -185,6 +218,13 @@ describe.skipIf(!existsSync(CALIBRATION))('the real drafts in ../shared/calibrat
     const results = await lint(files.map((f) => join(CALIBRATION, f)));
     const got = Object.fromEntries(results.map((r, i) => [files[i]!, family(r).map(([line, rule]) => [line, rule])]));
     expect(got).toEqual(CALIBRATION_FINDINGS);
+  });
+  test("Word's Office theme is read: an empty a:ea falls back to the Simplified Chinese font", async () => {
+    const path = join(CALIBRATION, 'real-gwa-sx_1.docx');
+    const doc = await buildDocument(await readDocumentBytes(new Uint8Array(readFileSync(path)), path, { maxInflatedBytes: 64 << 20 }), path);
+    const theme = (doc.layout as DocxLayoutFacts).themeFonts!;
+    expect([theme.minorEastAsia, theme.majorEastAsia]).toEqual(['宋体', '宋体']);
+    expect(theme.minorHAnsi).toBeTruthy();
   });
 });
 

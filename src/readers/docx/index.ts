@@ -11,6 +11,7 @@ import { Numbering } from './numbering.js';
 import { isEncryptedOle, isOle } from './ole.js';
 import { findParts, relationshipTargets } from './package.js';
 import { readFooter } from './footer.js';
+import { readThemeFonts } from './theme.js';
 import { lazyStyleSource, treeStyleSource, type StyleSource } from './style-source.js';
 import { StyleSheet } from './styles.js';
 import { ReadError } from '../types.js';
@@ -142,6 +143,8 @@ export const readDocx: Reader = async (bytes, _path, options) => {
     blocks: reader.blocks,
   };
   readFooters(zip, parts.document, reader.sections, styles);
+  const themeFonts = readThemeFonts(zip, parts.document);
+  if (themeFonts) layout.themeFonts = themeFonts;
   if (app.pages !== undefined) layout.savedByProgram = app.pages;
   if (app.application !== undefined) layout.application = app.application;
   const metadataTitle = readCoreTitle(zip, parts.core);

@@ -11,6 +11,8 @@ export interface DocxLayoutFacts {
   /** docProps/core.xml dc:title, when set (often a template's leftover, so not used as the title). */
   metadataTitle?: string;
   settings: DocumentSettings;
+  /** The theme's fonts by theme font name (minorEastAsia, majorHAnsi …), for those the theme gives (theme.ts). */
+  themeFonts?: Record<string, string>;
   /** In document order; the last one holds the body's final w:sectPr. */
   sections: SectionFacts[];
   /** Top-level blocks in document order; `section` on each says which section it belongs to. */

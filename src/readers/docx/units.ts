@@ -11,9 +11,24 @@ const UNIT_TWIPS: Record<string, number> = {
   pi: 240,
 };
 
+/** The value of 1–9 ASCII digits, what nearly every measure in a file is (read without an expression); else undefined. */
+function plainDigits(value: string): number | undefined {
+  const n = value.length;
+  if (n === 0 || n > 9) return undefined;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = value.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** A twips measure ("720", "-120", "1.27cm"); undefined when absent or unreadable. */
 export function twips(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
+  const plain = plainDigits(value);
+  if (plain !== undefined) return plain;
   const m = /^\s*(-?\d+(?:\.\d+)?)\s*([a-z]{2})?\s*$/i.exec(value);
   if (!m) return undefined;
   const n = Number(m[1]);
@@ -26,6 +41,8 @@ export function twips(value: string | undefined): number | undefined {
 /** A half-point measure (w:sz): "32" or "16pt". */
 export function halfPoints(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
+  const plain = plainDigits(value);
+  if (plain !== undefined) return plain;
   const m = /^\s*(\d+(?:\.\d+)?)\s*(pt)?\s*$/i.exec(value);
   if (!m) return undefined;
   return m[2] ? Number(m[1]) * 2 : Number(m[1]);
