@@ -7,7 +7,7 @@
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type LocalText, type Paragraph, type Severity } from '../src/plugin-api.js';
 import { isContentAt } from '../src/text/content-char.js';
 import { TextMemo } from '../src/text/text-memo.js';
-import { loadCompiledMatcher } from '../src/text/load-data.js';
+import { loadCompiledMatcher, loadGenerated } from '../src/text/load-data.js';
 import { compilePattern, formCount } from './formula-pattern.js';
 import { isConcrete } from './specificity.js';
 
@@ -53,6 +53,47 @@ const DATA = new URL('./data/boilerplate.json', import.meta.url);
 /** The dictionary's matcher compiled at build time (scripts/build-matchers.mjs), phrase values as indices into `dictionaryEntries`. */
 const COMPILED = new URL('./data/generated/boilerplate.matcher', import.meta.url);
 const dictionary = (): Dictionary => loadData<Dictionary>(DATA);
+
+/**
+ * What a plain run needs of the dictionary beside its compiled matcher: the entries the matcher's values
+ * index (explanations and suggestions written once, by index into `texts`), the lead-in and the slots.
+ * The build writes it beside the matcher (rules/data/generated/boilerplate.entries, JSON), so a run
+ * does not parse the whole dictionary with its sources to map indices back to entries.
+ */
+export interface DictionaryDigest {
+  texts: LocalText[];
+  /** [id, pattern, category, explanation, suggestion] with texts as indices into `texts`, -1 for none. */
+  entries: Array<[string, string, Category, number, number]>;
+  leadIn?: LeadIn;
+  slots?: Record<string, string[]>;
+}
+const DIGEST = new URL('./data/generated/boilerplate.entries', import.meta.url);
+
+/** The digest of `dict` (written at build time; sources are left out, nothing at run time reads them). */
+export function digestDictionary(dict: Dictionary): DictionaryDigest {
+  const texts: LocalText[] = [];
+  const seen = new Map<string, number>();
+  const text = (t: LocalText | undefined): number => {
+    if (!t) return -1;
+    const key = JSON.stringify(t);
+    let i = seen.get(key);
+    if (i === undefined) seen.set(key, (i = texts.push(t) - 1));
+    return i;
+  };
+  const entries = [...dictionaryEntries(dict)].map(({ entry: e }): DictionaryDigest['entries'][number] => [e.id, e.pattern, e.category, text(e.explanation), text(e.suggestion)]);
+  return { texts, entries, ...(dict.leadIn ? { leadIn: dict.leadIn } : {}), ...(dict.slots ? { slots: dict.slots } : {}) };
+}
+
+/** The digest's entries, one object per index as `dictionaryEntries` yields them. */
+export function digestEntries(d: DictionaryDigest): Entry[] {
+  return d.entries.map(([id, pattern, category, explanation, suggestion]) => ({ id, pattern, category, explanation: d.texts[explanation]!, ...(suggestion >= 0 ? { suggestion: d.texts[suggestion]! } : {}) }));
+}
+
+let digestCache: DictionaryDigest | null | undefined;
+/** The build's digest, or null where there is none (from the sources, the page): then the dictionary itself. */
+function digest(): DictionaryDigest | null {
+  return (digestCache ??= loadGenerated<DictionaryDigest>(DIGEST) ?? null);
+}
 
 /** Separators that may stand for one another, or be missing, inside a formula. */
 const DEFAULT_SEPARATORS = '、，, ';
@@ -132,14 +173,14 @@ function matcherFor(options: Options): PhraseMatcher<Entry> {
   const key = JSON.stringify([options.ignore, options.add]);
   const cached = matchers.get(key);
   if (cached) return cached;
-  const dict = dictionary();
   let matcher: PhraseMatcher<Entry> | undefined;
-  if (!options.ignore.length && !options.add.length) {
-    // The whole dictionary: compiled at build time, read in one go.
-    const entries = [...dictionaryEntries(dict)].map((e) => e.entry);
+  const d = !options.ignore.length && !options.add.length ? digest() : null;
+  if (d) {
+    // The whole dictionary: compiled at build time, read in one go with the entries its values index.
+    const entries = digestEntries(d);
     matcher = loadCompiledMatcher(COMPILED, (i) => entries[i as number]!);
   }
-  matcher ??= compileDictionary(dict, options.ignore, options.add).matcher;
+  matcher ??= compileDictionary(dictionary(), options.ignore, options.add).matcher;
   matchers.set(key, matcher);
   return matcher;
 }
@@ -147,7 +188,7 @@ function matcherFor(options: Options): PhraseMatcher<Entry> {
 let leadInCache: { re: RegExp; entry: Entry } | undefined;
 
 function leadInFor(options: Options): { re: RegExp; entry: Entry } | undefined {
-  const d = dictionary().leadIn;
+  const d = (digest() ?? dictionary()).leadIn;
   if (!d || options.ignore.includes(d.id)) return undefined;
   leadInCache ??= { re: new RegExp(d.pattern, 'u'), entry: d };
   return leadInCache;
@@ -217,7 +258,7 @@ const MORE_VERBS = ['组织', '部署', '安排', '谋划', '贯彻'];
 let bareCache: RegExp | undefined;
 /** An intensifier and a verb, nothing else (全面开展, 加快推进): what follows decides whether it says anything. */
 function barePair(): RegExp {
-  const slots = dictionary().slots ?? {};
+  const slots = (digest() ?? dictionary()).slots ?? {};
   bareCache ??= new RegExp(`^(?:${[...(slots.INT ?? []), ...MORE_INTENSIFIERS].join('|')})(?:${[...(slots.VERB ?? []), ...MORE_VERBS].join('|')})$`, 'u');
   return bareCache;
 }

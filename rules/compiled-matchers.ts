@@ -3,7 +3,7 @@
 // very function its rule falls back on, so the file and the fallback cannot disagree.
 import { stampOfText } from '../src/text/load-data.js';
 import type { PhraseMatcher } from '../src/text/phrase-matcher.js';
-import { compileDictionary, type Dictionary } from './boilerplate.js';
+import { compileDictionary, digestDictionary, type Dictionary } from './boilerplate.js';
 import { compileSlogans, type SloganData } from './closing-slogan.js';
 import { LISTS, compileTypoLists, type CompactEntry, type TypoEntry } from './typo.js';
 
@@ -14,6 +14,8 @@ export interface CompiledMatcher {
   data: string[];
   /** The matcher from the parsed data files, and how each phrase's value is written. */
   compile(data: unknown[]): { matcher: PhraseMatcher<unknown>; value: (v: unknown) => unknown };
+  /** Files written beside the matcher (JSON under rules/data/generated/): what a run needs besides it. */
+  beside?(data: unknown[]): Array<{ file: string; json: unknown }>;
 }
 
 export const COMPILED_MATCHERS: CompiledMatcher[] = [
@@ -25,6 +27,7 @@ export const COMPILED_MATCHERS: CompiledMatcher[] = [
       const index = new Map<unknown, number>(entries.map((e, i) => [e, i]));
       return { matcher: matcher as PhraseMatcher<unknown>, value: (e) => index.get(e) };
     },
+    beside: ([dict]) => [{ file: 'boilerplate.entries', json: digestDictionary(dict as Dictionary) }],
   },
   {
     file: 'closing-slogan.matcher',
@@ -45,9 +48,11 @@ export const COMPILED_MATCHERS: CompiledMatcher[] = [
 
 /** Every compiled matcher's bytes, from the data files' text (`readData(name)` reads rules/data/<name>). */
 export function generateCompiledMatchers(readData: (name: string) => string): Array<{ file: string; bytes: Uint8Array }> {
-  return COMPILED_MATCHERS.map((m) => {
+  const encoder = new TextEncoder();
+  return COMPILED_MATCHERS.flatMap((m) => {
     const texts = m.data.map(readData);
     const { matcher, value } = m.compile(texts.map((t) => JSON.parse(t)));
-    return { file: m.file, bytes: matcher.toBytes(value, texts.map(stampOfText).join(' ')) };
+    const beside = m.beside?.(texts.map((t) => JSON.parse(t))) ?? [];
+    return [{ file: m.file, bytes: matcher.toBytes(value, texts.map(stampOfText).join(' ')) }, ...beside.map((b) => ({ file: b.file, bytes: encoder.encode(JSON.stringify(b.json)) }))];
   });
 }

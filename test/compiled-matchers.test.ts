@@ -3,6 +3,7 @@
 // read back finds what compiling the data at run time finds, hit for hit, on real drafts.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { compileDictionary, digestDictionary, digestEntries, type Dictionary } from '../rules/boilerplate.js';
 import { COMPILED_MATCHERS, generateCompiledMatchers } from '../rules/compiled-matchers.js';
 import { PhraseMatcher } from '../src/text/phrase-matcher.js';
 
@@ -45,6 +46,16 @@ describe('compiled matchers in rules/data/generated', () => {
       expect(hits).toBeGreaterThan(0);
     });
   }
+
+  test('boilerplate.entries gives back the entries the compiled matcher indexes, sources aside', () => {
+    const dict = JSON.parse(readData('boilerplate.json')) as Dictionary;
+    const want = compileDictionary(dict).entries.map(({ source: _source, ...e }) => e);
+    const digest = JSON.parse(JSON.stringify(digestDictionary(dict))) as ReturnType<typeof digestDictionary>;
+    expect(want.length).toBeGreaterThan(1000);
+    expect(digestEntries(digest)).toEqual(want);
+    expect(digest.leadIn).toEqual(dict.leadIn);
+    expect(digest.slots).toEqual(dict.slots);
+  });
 
   test('a compiled matcher refuses bytes that are not one', () => {
     expect(() => PhraseMatcher.fromBytes(new TextEncoder().encode('{"not": "a matcher"}'))).toThrow(/not a compiled phrase matcher/);

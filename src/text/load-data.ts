@@ -79,6 +79,21 @@ export function loadData<T>(url: URL): T {
 const FROM_SOURCES = (import.meta.url as string | undefined)?.endsWith('.ts') ?? false;
 
 /**
+ * A JSON file written at build time beside the compiled matchers (rules/data/generated/), parsed; undefined
+ * when there is none or we run from the sources, as for `loadCompiledMatcher`.
+ */
+export function loadGenerated<T>(url: URL): T | undefined {
+  if (FROM_SOURCES) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = platform.readData(url);
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(new TextDecoder().decode(bytes)) as T;
+}
+
+/**
  * A matcher compiled at build time (scripts/build-matchers.mjs) from a rule's data files, read with one
  * file read; undefined when there is none or we run from the sources (where it may be older than the
  * data) — the caller then compiles the data itself, with the same result. The build remakes the file
