@@ -5,6 +5,7 @@ import { stampOfText } from '../src/text/load-data.js';
 import type { PhraseMatcher } from '../src/text/phrase-matcher.js';
 import { compileDictionary, digestDictionary, type Dictionary } from './boilerplate.js';
 import { compileSlogans, type SloganData } from './closing-slogan.js';
+import { compilePreambleMatchers, type PreambleData } from './preamble.js';
 import { LISTS, compileTypoLists, type CompactEntry, type TypoEntry } from './typo.js';
 
 export interface CompiledMatcher {
@@ -34,6 +35,20 @@ export const COMPILED_MATCHERS: CompiledMatcher[] = [
     data: ['closing-slogan.json'],
     compile([slogans]) {
       return { matcher: compileSlogans(slogans as SloganData) as PhraseMatcher<unknown>, value: (v) => v };
+    },
+  },
+  {
+    file: 'preamble-framed.matcher',
+    data: ['preamble.json'],
+    compile([d]) {
+      return { matcher: compilePreambleMatchers(d as PreambleData).framed as PhraseMatcher<unknown>, value: (v) => v };
+    },
+  },
+  {
+    file: 'preamble-framing.matcher',
+    data: ['preamble.json'],
+    compile([d]) {
+      return { matcher: compilePreambleMatchers(d as PreambleData).framing as PhraseMatcher<unknown>, value: (v) => v };
     },
   },
   {

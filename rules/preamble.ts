@@ -4,8 +4,9 @@
 // The lists are data: rules/data/preamble.json.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type Document, type Paragraph } from '../src/plugin-api.js';
 import { isContentAt } from '../src/text/content-char.js';
+import { loadCompiledMatcher } from '../src/text/load-data.js';
 
-interface PreambleData {
+export interface PreambleData {
   prefixes: string[];
   openers: string[];
   openerNeedsObject: string[];
@@ -107,14 +108,26 @@ interface Lexicon {
 
 let lexicon: Lexicon | undefined;
 
-function getLexicon(): Lexicon {
-  if (lexicon) return lexicon;
-  const d = data();
+/** The framed lead-ins (为…精神) and the political framing phrases, as matchers whose values are the phrases. */
+export function compilePreambleMatchers(d: PreambleData): { framed: PhraseMatcher<string>; framing: PhraseMatcher<string> } {
   const framed = new PhraseMatcher<string>(60);
   for (const p of d.framedLeadIns) framed.add(p, p);
   const framing = new PhraseMatcher<string>(12);
   for (const p of d.framing) framing.add(p, p);
-  lexicon = { d, prefixes: ['', ...longestFirst(d.prefixes)], openers: longestFirst(d.openers), framed, framing };
+  return { framed, framing };
+}
+
+/** The same matchers compiled at build time (scripts/build-matchers.mjs), or compiled here where there are none. */
+function preambleMatchers(d: PreambleData): { framed: PhraseMatcher<string>; framing: PhraseMatcher<string> } {
+  const framed = loadCompiledMatcher<string>(new URL('./data/generated/preamble-framed.matcher', import.meta.url));
+  const framing = framed && loadCompiledMatcher<string>(new URL('./data/generated/preamble-framing.matcher', import.meta.url));
+  return framed && framing ? { framed, framing } : compilePreambleMatchers(d);
+}
+
+function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const d = data();
+  lexicon = { d, prefixes: ['', ...longestFirst(d.prefixes)], openers: longestFirst(d.openers), ...preambleMatchers(d) };
   return lexicon;
 }
 
