@@ -83,14 +83,18 @@ const FROM_SOURCES = (import.meta.url as string | undefined)?.endsWith('.ts') ??
  * when there is none or we run from the sources, as for `loadCompiledMatcher`.
  */
 export function loadGenerated<T>(url: URL): T | undefined {
+  const bytes = readBuilt(url);
+  return bytes && (JSON.parse(new TextDecoder().decode(bytes)) as T);
+}
+
+/** A file the build wrote, or undefined when there is none or we run from the sources. */
+function readBuilt(url: URL): Uint8Array | undefined {
   if (FROM_SOURCES) return undefined;
-  let bytes: Uint8Array;
   try {
-    bytes = platform.readData(url);
+    return platform.readData(url);
   } catch {
     return undefined;
   }
-  return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }
 
 /**
@@ -100,12 +104,6 @@ export function loadGenerated<T>(url: URL): T | undefined {
  * whenever the data or the compiling code changes, so an installed package's file is its data's.
  */
 export function loadCompiledMatcher<T>(url: URL, value: (stored: unknown, index: number) => T = (v) => v as T): PhraseMatcher<T> | undefined {
-  if (FROM_SOURCES) return undefined;
-  let bytes: Uint8Array;
-  try {
-    bytes = platform.readData(url);
-  } catch {
-    return undefined;
-  }
-  return PhraseMatcher.fromBytes(bytes, value);
+  const bytes = readBuilt(url);
+  return bytes && PhraseMatcher.fromBytes(bytes, value);
 }
