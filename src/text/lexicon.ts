@@ -1,11 +1,14 @@
 // The word list the typo detector segments against: jieba's dictionary, precomputed at build time
-// (scripts/build-lexicon.mjs) into sorted fixed-width tables that are binary-searched in place, so
-// loading is one file read rather than building a Map of 350,000 words.
+// (scripts/build-lexicon.mjs) into sorted fixed-width tables read in place through hash indexes built
+// with them, so loading is two file reads rather than building a Map of 350,000 words.
 import { platform } from '../platform/index.js';
-import { wordHash } from './word-hash.js';
+import { keyHash, prefixBit, wordHash } from './word-hash.js';
 
 /** log2 of the total count in jieba's dictionary: a word's log-probability is log2(freq) − this. */
 const LOG2_TOTAL = 25.8;
+/** The first code of the reading table, and the unit its syllable numbers start from. */
+export const READINGS_FROM = 0x3400;
+export const READING_BASE = 0x100;
 
 export interface Lexicon {
   /** Half-log2 frequency bucket of text[start, start+len) as a word, or -1 when it is not one. */
@@ -15,8 +18,14 @@ export interface Lexicon {
   replacements(text: string, start: number, len: number, k: number): string;
   /** Characters c such that inserting c at offset k of text[start, start+len) gives a common word of len+1. */
   insertions(text: string, start: number, len: number, k: number): string[];
-  /** Toneless readings of a character (several for 多音字). */
-  readings(ch: string): readonly string[];
+  /** The toneless readings of every character (several for 多音字) by its code, three units per code from READINGS_FROM: the j-th
+   * reading of `code` is readingUnits[(code - READINGS_FROM) * 3 + j], a syllable number (see syllable())
+   * when at least READING_BASE, none otherwise. Codes outside the table have no readings. */
+  readonly readingUnits: Uint16Array;
+  /** The toneless syllable with this number. */
+  syllable(unit: number): string;
+  /** How many syllables there are: their numbers run from READING_BASE. */
+  readonly syllableCount: number;
   /** Log2-probability of a word in a given bucket. */
   logProb(bucket: number): number;
   readonly maxLen: number;
@@ -34,33 +43,23 @@ class Table {
     this.count = data.length / width;
   }
 
-  /** Compares text[start, start+len) with record r, skipping the record's character at `skip`. */
-  private compare(text: string, start: number, len: number, r: number): number {
+  /** Compares the key — text[start, start+len) without its unit at offset `gap` (−1: none) — with
+   * record r, skipping the record's character at `skip`. */
+  private compare(text: string, start: number, len: number, gap: number, r: number): number {
     let p = r * this.width;
-    const base = p;
-    for (let j = 0; j < len; j++, p++) {
-      if (p - base === this.skip) p++;
-      const d = text.charCodeAt(start + j) - this.data.charCodeAt(p);
+    const skipAt = p + this.skip;
+    for (let j = 0; j < len; j++) {
+      if (j === gap) continue;
+      if (p === skipAt) p++;
+      const d = text.charCodeAt(start + j) - this.data.charCodeAt(p++);
       if (d) return d;
     }
     return 0;
   }
 
-  /** The first record equal to the key text[start, start+len), or −1. */
-  first(text: string, start: number, len: number): number {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(text, start, len, mid) > 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.count && this.compare(text, start, len, lo) === 0 ? lo : -1;
-  }
-
   /** Whether record r equals the key. */
-  equals(text: string, start: number, len: number, r: number): boolean {
-    return r < this.count && this.compare(text, start, len, r) === 0;
+  equals(text: string, start: number, len: number, gap: number, r: number): boolean {
+    return r < this.count && this.compare(text, start, len, gap, r) === 0;
   }
 
   /** The character at `offset` of record r. */
@@ -73,15 +72,19 @@ class TableLexicon implements Lexicon {
   readonly maxLen: number;
   private readonly words: Table[] = [];
   private readonly freqs: string[] = [];
-  private readonly byKey = new Map<string, Table>();
+  /** The K tables by width * 4 + k. */
+  private readonly byKey: Table[] = [];
   private syllables: string[] = [];
-  /** Records of four units: a character, then up to three syllable numbers (0x100 + index; 0x20: none). */
-  private readingTable = new Table('', 4, -1);
-  private readonly readingsOf = new Map<string, string[]>();
+  readonly readingUnits: Uint16Array = new Uint16Array(0);
 
   constructor(
     file: Uint8Array,
+    /** The word index (see scripts/build-lexicon.mjs). */
     private readonly slots: Uint32Array,
+    /** The index of the K tables' keys. */
+    private readonly keySlots: Uint32Array,
+    /** The bit set of the first two characters of the words of three or more. */
+    private readonly prefixes: Uint32Array,
   ) {
     let maxLen = 0;
     // Each section is decoded on its own: V8 reads a small flat string faster than a slice of one
@@ -96,17 +99,18 @@ class TableLexicon implements Lexicon {
       const tab = units.indexOf(0x09, p);
       const end = units.indexOf(0x0a, tab);
       const name = text(p, tab);
-      const payload = text(tab + 1, end);
-      p = end + 1;
       const kind = name[0];
+      const payload = kind === 'P' ? '' : text(tab + 1, end);
+      p = end + 1;
       if (kind === 'W') {
         const len = Number(name.slice(1));
         maxLen = Math.max(maxLen, len);
         this.words[len] = new Table(payload, len, -1);
       } else if (kind === 'F') this.freqs[Number(name.slice(1))] = payload;
-      else if (kind === 'K') this.byKey.set(name.slice(1), new Table(payload, Number(name[1]), Number(name[2])));
+      else if (kind === 'K') this.byKey[Number(name[1]) * 4 + Number(name[2])] = new Table(payload, Number(name[1]), Number(name[2]));
       else if (kind === 'S') this.syllables = payload.split(' ');
-      else if (kind === 'R') this.readingTable = new Table(payload, 4, -1);
+      // Read in place: a table of numbers, never used as text.
+      else if (kind === 'P') this.readingUnits = units.subarray(tab + 1, end);
     }
     this.maxLen = maxLen;
   }
@@ -114,46 +118,63 @@ class TableLexicon implements Lexicon {
   bucket(text: string, start: number, len: number): number {
     const table = this.words[len];
     if (!table) return -1;
+    if (len >= 3 && start >= 0 && start + len <= text.length) {
+      const bit = prefixBit(text.charCodeAt(start), text.charCodeAt(start + 1));
+      if ((this.prefixes[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
+    }
     const slots = this.slots;
     const mask = slots.length - 1;
+    const data = table.data;
     for (let slot = wordHash(text, start, len) & mask; slots[slot]; slot = (slot + 1) & mask) {
       const value = slots[slot]!;
-      if ((value & 7) === len && table.equals(text, start, len, value >>> 3)) return this.freqs[len]!.charCodeAt(value >>> 3) - 0x30;
+      if ((value & 7) !== len) continue;
+      // The record compared in place (Table.compare unrolled: this is the detector's inner loop). As
+      // there, a unit past the end of the text (NaN) does not count as a difference.
+      const p = (value >>> 3) * len;
+      let j = 0;
+      while (j < len && !(text.charCodeAt(start + j) - data.charCodeAt(p + j))) j++;
+      if (j === len) return this.freqs[len]!.charCodeAt(value >>> 3) - 0x30;
     }
     return -1;
   }
 
-  /** The k-th characters of the records of a K table whose other characters equal the key, in the order
-   * of their k-th character (records with equal keys are sorted so). */
-  private scan(text: string, start: number, len: number, width: number, k: number): string {
-    const table = this.byKey.get(`${width}${k}`);
+  /** The k-th characters of the records of a K table whose other characters equal the key
+   * text[start, start+len) less its unit at `gap`, in the order of their k-th character (records with
+   * equal keys are sorted so). */
+  private scan(text: string, start: number, len: number, gap: number, width: number, k: number): string {
+    const id = width * 4 + k;
+    const table = this.byKey[id];
     if (!table) return '';
+    const slots = this.keySlots;
+    const mask = slots.length - 1;
+    let first = -1;
+    for (let slot = keyHash(text, start, len, gap, id) & mask; slots[slot]; slot = (slot + 1) & mask) {
+      const value = slots[slot]!;
+      if ((value & 31) === id && table.equals(text, start, len, gap, value >>> 5)) {
+        first = value >>> 5;
+        break;
+      }
+    }
     let out = '';
-    for (let r = table.first(text, start, len); r >= 0 && table.equals(text, start, len, r); r++) out += table.charAt(r, k);
+    for (let r = first; r >= 0 && table.equals(text, start, len, gap, r); r++) out += table.charAt(r, k);
     return out;
   }
 
   replacements(text: string, start: number, len: number, k: number): string {
-    // The key is the span without its k-th character: search on a copy with it removed.
-    return this.scan(text.slice(start, start + k) + text.slice(start + k + 1, start + len), 0, len - 1, len, k);
+    // The key is the span without its k-th character.
+    return this.scan(text, start, len, k, len, k);
   }
 
   insertions(text: string, start: number, len: number, k: number): string[] {
-    return [...this.scan(text, start, len, len + 1, k)];
+    return [...this.scan(text, start, len, -1, len + 1, k)];
   }
 
-  readings(ch: string): readonly string[] {
-    let found = this.readingsOf.get(ch);
-    if (!found) {
-      found = [];
-      const r = this.readingTable.first(ch, 0, 1);
-      for (let j = 1; r >= 0 && j < 4; j++) {
-        const id = this.readingTable.data.charCodeAt(r * 4 + j);
-        if (id >= 0x100) found.push(this.syllables[id - 0x100]!);
-      }
-      this.readingsOf.set(ch, found);
-    }
-    return found;
+  get syllableCount(): number {
+    return this.syllables.length;
+  }
+
+  syllable(unit: number): string {
+    return this.syllables[unit - READING_BASE]!;
   }
 
   logProb(bucket: number): number {
@@ -171,8 +192,10 @@ export function loadLexicon(url: URL): Lexicon | null {
     try {
       const hash = platform.readData(new URL(url.href.replace(/\.u16$/, '.hash')));
       // A Uint32Array view needs 4-byte alignment; copy in the rare case the buffer is not aligned.
-      const slots = hash.byteOffset % 4 === 0 ? new Uint32Array(hash.buffer, hash.byteOffset, hash.byteLength / 4) : new Uint32Array(hash.buffer.slice(hash.byteOffset, hash.byteOffset + hash.byteLength));
-      lexicon = new TableLexicon(platform.readData(url), slots);
+      const all = hash.byteOffset % 4 === 0 ? new Uint32Array(hash.buffer, hash.byteOffset, hash.byteLength / 4) : new Uint32Array(hash.buffer.slice(hash.byteOffset, hash.byteOffset + hash.byteLength));
+      const words = all[0]!;
+      const keys = all[1]!;
+      lexicon = new TableLexicon(platform.readData(url), all.subarray(2, 2 + words), all.subarray(2 + words, 2 + words + keys), all.subarray(2 + words + keys));
     } catch {
       lexicon = null;
     }

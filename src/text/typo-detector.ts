@@ -3,8 +3,8 @@
 // doubled in a fixed phrase — gives a common word, and the text around it then segments far more
 // probably than as written (a noisy-channel comparison of the best segmentation of a small window, with
 // and without the change). Linear in the text: every position is looked at for a bounded number of
-// spans, each a few binary searches in the lexicon and a merge of two short sorted lists.
-import type { Lexicon } from './lexicon.js';
+// spans, each a few hash lookups in the lexicon and a merge of two short sorted lists.
+import { READINGS_FROM, READING_BASE, type Lexicon } from './lexicon.js';
 
 export interface SimilarityData {
   nearInitials: string[][];
@@ -90,13 +90,29 @@ const UNCONTESTED_MIN_CHAR_BUCKET = 18;
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
 export class TypoDetector {
-  private readonly shapeOf = new Map<string, Set<string>>();
+  /** By character code: the shape groups (similar.shapes) that hold it, concatenated. */
+  private readonly shapeMates = new Map<number, string>();
   private readonly foldInitial: Array<[string, string]>;
   private readonly foldFinal: Array<[string, string]>;
-  private readonly foldedOf = new Map<string, string[]>();
+  /** By syllable number (lexicon.readingUnits): a number for the syllable with its near sounds folded
+   * together, the same for syllables that fold alike; 0 until first asked. */
+  private readonly foldedIds: Int32Array;
+  private readonly foldedNumber = new Map<string, number>();
   private readonly variantOf = new Map<string, string>();
-  private readonly slips = new Map<string, SlipKind | null>();
-  private readonly foldedSyllable = new Map<string, string>();
+  /** By character code: 1 where a look-alike variant stands (a cheap test for every character of a text). */
+  private readonly isVariant = new Uint8Array(0x10000);
+  /** The written character slip() was last asked about: its reading units (the first a syllable number,
+   * or none at all), their folded numbers (−1: none) and its shape mates. */
+  private wrong = -1;
+  private readonly wrongReadings = new Int32Array(3);
+  private readonly wrongFolded = new Int32Array(3);
+  private wrongMates = '';
+  /** Working arrays of detectRun() and segment(), kept from run to run (a page has dozens of runs). */
+  private runBuckets = new Int8Array(0);
+  private runBest = new Float64Array(0);
+  private runTake = new Uint8Array(0);
+  private runStarts = new Uint8Array(0);
+  private runLone = new Int32Array(0);
   /** Longest word the segmentation looks for: idioms are four characters, and longer entries (names of
    * bodies, 中华人民共和国) hardly change where a slip of two to four characters is found. */
   private readonly maxLen: number;
@@ -109,54 +125,84 @@ export class TypoDetector {
   ) {
     this.maxLen = Math.min(4, lex.maxLen);
     for (const group of similar.shapes) {
-      for (const a of group) for (const b of group) if (a !== b) (this.shapeOf.get(a) ?? this.shapeOf.set(a, new Set()).get(a)!).add(b);
+      for (let j = 0; j < group.length; j++) {
+        const code = group.charCodeAt(j);
+        this.shapeMates.set(code, (this.shapeMates.get(code) ?? '') + group);
+      }
     }
     for (const pair of similar.variants ?? []) {
       const [rare, common] = [...pair.replace(/\s/g, '')];
-      if (rare && common) this.variantOf.set(rare, common);
+      if (rare && common) {
+        this.variantOf.set(rare, common);
+        if (rare.length === 1) this.isVariant[rare.charCodeAt(0)] = 1;
+      }
     }
+    this.foldedIds = new Int32Array(lex.syllableCount);
     // Longest first, so "zh" is folded before "z" could match and "iang" before "ang".
     this.foldInitial = similar.nearInitials.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
     this.foldFinal = similar.nearFinals.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
   }
 
-  /** A syllable with its near sounds folded together (a few hundred syllables: each folded once). */
-  private fold(syllable: string): string {
-    let f = this.foldedSyllable.get(syllable);
-    if (f === undefined) this.foldedSyllable.set(syllable, (f = this.foldOnce(syllable)));
-    return f;
+  /** The number of a syllable with its near sounds folded together (each syllable folded once). */
+  private folded(unit: number): number {
+    const at = unit - READING_BASE;
+    let id = this.foldedIds[at]!;
+    if (id === 0) {
+      const f = this.fold(this.lex.syllable(unit));
+      id = this.foldedNumber.get(f) ?? this.foldedNumber.size + 1;
+      this.foldedNumber.set(f, id);
+      this.foldedIds[at] = id;
+    }
+    return id;
   }
 
-  private foldOnce(syllable: string): string {
+  private fold(syllable: string): string {
     let s = syllable;
     for (const [from, to] of this.foldInitial) if (s.startsWith(from)) { s = to + s.slice(from.length); break; }
     for (const [from, to] of this.foldFinal) if (s.endsWith(from)) { s = s.slice(0, -from.length) + to; break; }
     return s;
   }
 
-  private folded(ch: string): string[] {
-    let f = this.foldedOf.get(ch);
-    if (!f) this.foldedOf.set(ch, (f = this.lex.readings(ch).map((r) => this.fold(r))));
-    return f;
-  }
-
-  /** How `wrong` may have been written for `right`, or null when they are not confusable (remembered
-   * per pair: a text asks about the same few hundred pairs again and again). */
-  slip(wrong: string, right: string): SlipKind | null {
-    const key = wrong + right;
-    let kind = this.slips.get(key);
-    if (kind === undefined) this.slips.set(key, (kind = this.compareChars(wrong, right)));
-    return kind;
-  }
-
-  private compareChars(wrong: string, right: string): SlipKind | null {
-    const rw = this.lex.readings(wrong);
-    const rr = this.lex.readings(right);
-    if (rw.some((r) => rr.includes(r))) return 'sound';
-    if (this.shapeOf.get(wrong)?.has(right)) return 'shape';
-    const fr = this.folded(right);
-    if (this.folded(wrong).some((r) => fr.includes(r))) return 'near-sound';
+  /** How the character `wrong` may have been written for `right` (two different UTF-16 codes), or null
+   * when they are not confusable: a shared reading, then the same shape group, then a shared reading once
+   * near sounds are folded. Numbers only: the text asks about thousands of pairs. */
+  slip(wrong: number, right: number): SlipKind | null {
+    // The written character is asked about against many candidates in a row: its side is looked up once.
+    if (wrong !== this.wrong) this.setWrong(wrong);
+    const units = this.lex.readingUnits;
+    const r = (right - READINGS_FROM) * 3;
+    const read = this.wrongReadings[0]! >= READING_BASE && r >= 0 && r < units.length;
+    if (read) {
+      const r0 = units[r]!;
+      const r1 = units[r + 1]!;
+      const r2 = units[r + 2]!;
+      for (let i = 0; i < 3; i++) {
+        const u = this.wrongReadings[i]!;
+        if (u >= READING_BASE && (r0 === u || r1 === u || r2 === u)) return 'sound';
+      }
+    }
+    const mates = this.wrongMates;
+    for (let j = 0; j < mates.length; j++) if (mates.charCodeAt(j) === right) return 'shape';
+    if (read) {
+      for (let j = r; j < r + 3; j++) {
+        if (units[j]! < READING_BASE) continue;
+        const f = this.folded(units[j]!);
+        if (f === this.wrongFolded[0] || f === this.wrongFolded[1] || f === this.wrongFolded[2]) return 'near-sound';
+      }
+    }
     return null;
+  }
+
+  private setWrong(wrong: number): void {
+    this.wrong = wrong;
+    const units = this.lex.readingUnits;
+    const w = (wrong - READINGS_FROM) * 3;
+    for (let i = 0; i < 3; i++) {
+      const u = w >= 0 && w < units.length ? units[w + i]! : 0;
+      this.wrongReadings[i] = u;
+      this.wrongFolded[i] = u >= READING_BASE ? this.folded(u) : -1;
+    }
+    this.wrongMates = this.shapeMates.get(wrong) ?? '';
   }
 
   private tokenScore(bucket: number): number {
@@ -182,8 +228,9 @@ export class TypoDetector {
    * Fills buckets[(i - a) * (maxLen + 1) + len] with the bucket of text[i, i+len). */
   private segment(text: string, a: number, b: number, buckets: Int8Array): Uint8Array {
     const n = b - a;
-    const best = new Float64Array(n + 1);
-    const take = new Uint8Array(n + 1);
+    const best = this.runBest;
+    const take = this.runTake;
+    best[n] = 0;
     const w = this.maxLen + 1;
     for (let i = n - 1; i >= 0; i--) {
       const b1 = this.lex.bucket(text, a + i, 1);
@@ -202,7 +249,7 @@ export class TypoDetector {
       }
     }
     // 1: a token starts here; 3: a token of one character that is not an ordinary lone word starts here.
-    const starts = new Uint8Array(n + 1);
+    const starts = this.runStarts.fill(0, 0, n + 1);
     for (let i = 0; i < n; i += take[i]!) starts[i] = take[i] === 1 && buckets[i * w + 1]! < this.opts.maxLoneBucket ? 3 : 1;
     starts[n] = 1;
     return starts;
@@ -246,6 +293,7 @@ export class TypoDetector {
    * characters that the common character makes, where the span as written is no word. */
   private detectVariants(text: string, out: DetectedTypo[]): void {
     for (let j = 0; j < text.length; j++) {
+      if (this.isVariant[text.charCodeAt(j)] !== 1) continue;
       const common = this.variantOf.get(text[j]!);
       if (!common || this.inWord(text, j)) continue;
       let best: DetectedTypo | undefined;
@@ -267,7 +315,10 @@ export class TypoDetector {
    * stay: 步伐 and 推进 are words). A doubled character inside a word is the detector's ordinary case. */
   private detectDoubledEdges(text: string, out: DetectedTypo[]): void {
     for (let i = 0; i + 4 <= text.length; i++) {
+      // Only where a character stands twice in a row is there anything to look up.
+      const firstDoubled = i > 0 && text.charCodeAt(i - 1) === text.charCodeAt(i);
       for (let len = 3; len <= 4 && i + len < text.length; len++) {
+        if (!firstDoubled && text.charCodeAt(i + len) !== text.charCodeAt(i + len - 1)) continue;
         if (this.lex.bucket(text, i, len) < DOUBLED_EDGE_MIN_BUCKET) continue;
         const last = text[i + len - 1]!;
         if (text[i + len] === last && text[i + len + 1] !== last && this.lex.bucket(text, i + len, 2) < 0) {
@@ -372,18 +423,28 @@ export class TypoDetector {
    * neither is a slip for a word. */
   private counted(text: string, j: number): boolean {
     const before = text.charCodeAt(j - 1);
-    return (before >= 0x30 && before <= 0x39) || (before >= 0xff10 && before <= 0xff19) || text[j - 1] === text[j] || text[j + 1] === text[j];
+    const own = text.charCodeAt(j);
+    return (before >= 0x30 && before <= 0x39) || (before >= 0xff10 && before <= 0xff19) || before === own || text.charCodeAt(j + 1) === own;
   }
 
   private detectRun(text: string, a: number, b: number, out: DetectedTypo[]): void {
     const w = this.maxLen + 1;
-    const buckets = new Int8Array((b - a) * w).fill(-1);
+    if (this.runTake.length <= b - a) {
+      const size = Math.max(b - a + 1, 2 * this.runTake.length, 64);
+      this.runBuckets = new Int8Array(size * w);
+      this.runBest = new Float64Array(size);
+      this.runTake = new Uint8Array(size);
+      this.runStarts = new Uint8Array(size);
+      this.runLone = new Int32Array(size);
+    }
+    const buckets = this.runBuckets.fill(-1, 0, (b - a) * w);
     const starts = this.segment(text, a, b, buckets);
     const { minGain, minRightBucket } = this.opts;
     const single = (i: number) => starts[i - a]! > 0 && starts[i + 1 - a]! > 0;
     // Positions of suspicious lone characters: a span is looked at only if it holds one.
     let nextLone = b;
-    const loneAfter = new Int32Array(b - a + 1).fill(b);
+    const loneAfter = this.runLone;
+    loneAfter[b - a] = b;
     for (let i = b - 1; i >= a; i--) {
       if (starts[i - a] === 3) nextLone = i;
       loneAfter[i - a] = nextLone;
@@ -423,9 +484,12 @@ export class TypoDetector {
           if (len === 2 && this.parallel(text, i, len, k)) continue;
           const own = span[k]!;
           if (this.guards.numerals?.includes(own) || this.counted(text, i + k)) continue;
-          for (const ch of this.lex.replacements(text, i, len, k)) {
-            const kind = ch === own ? null : this.slip(own, ch);
-            if (kind) consider(i, len, span.slice(0, k) + ch + span.slice(k + 1), kind);
+          const chars = this.lex.replacements(text, i, len, k);
+          const ownCode = own.charCodeAt(0);
+          for (let c = 0; c < chars.length; c++) {
+            const code = chars.charCodeAt(c);
+            const kind = code === ownCode ? null : this.slip(ownCode, code);
+            if (kind) consider(i, len, span.slice(0, k) + chars[c] + span.slice(k + 1), kind);
           }
         }
         // A character dropped from a four-character phrase: the three written ones plus one. Only inside
@@ -439,7 +503,7 @@ export class TypoDetector {
       // A character doubled inside a four-character phrase.
       if (i + 5 <= b) {
         for (let k = 0; k < 4; k++) {
-          if (text[i + k] !== text[i + k + 1] || !single(i + k + 1)) continue;
+          if (text.charCodeAt(i + k) !== text.charCodeAt(i + k + 1) || !single(i + k + 1)) continue;
           const right = text.slice(i, i + k) + text.slice(i + k + 1, i + 5);
           spanScore = NaN;
           if (buckets[(i - a) * w + 4]! < 0 && buckets[(i + 1 - a) * w + 4]! < 0) consider(i, 5, right, 'doubled');
