@@ -60,6 +60,8 @@ let matcher: PhraseMatcher<TypoEntry> | undefined;
 let collocations: TriggeredPatterns<Collocation> | undefined;
 let confusables: TriggeredPatterns<TypoEntry> | undefined;
 let phraseSlips: Map<string, Array<[string, string]>> | undefined;
+/** By UTF-16 code: 1 where a slip of a fixed formula can begin. */
+let phraseSlipStarts: Uint8Array | undefined;
 let detector: TypoDetector | null | undefined;
 
 /** The lists as one matcher (compiled at build time into rules/data/generated/typo.matcher). */
@@ -106,10 +108,14 @@ function fixedPhraseSlips(): Map<string, Array<[string, string]>> {
   // Indexed by their first three characters: a text is scanned with one lookup per position, far cheaper
   // at first use than adding a thousand forms to the phrase matcher.
   phraseSlips = new Map();
+  phraseSlipStarts = new Uint8Array(0x10000);
+  // One search of all the formulas at once (joined by a character none holds) per slip.
+  const all = phrases.join('\0');
   for (const [slip, p] of slips) {
-    if (phrases.some((q) => q.includes(slip))) continue;
+    if (all.includes(slip)) continue;
     const key = slip.slice(0, 3);
     (phraseSlips.get(key) ?? phraseSlips.set(key, []).get(key)!).push([slip, p]);
+    phraseSlipStarts[key.charCodeAt(0)] = 1;
   }
   return phraseSlips;
 }
@@ -117,8 +123,10 @@ function fixedPhraseSlips(): Map<string, Array<[string, string]>> {
 /** The fixed formulas written with a character dropped or doubled in `text`: [start, slip, formula]. */
 function findPhraseSlips(text: string): Array<[number, string, string]> {
   const index = fixedPhraseSlips();
+  const starts = phraseSlipStarts!;
   const found: Array<[number, string, string]> = [];
   for (let i = 0; i + 3 <= text.length; i++) {
+    if (starts[text.charCodeAt(i)] !== 1) continue;
     const list = index.get(text.slice(i, i + 3));
     if (!list) continue;
     for (const [slip, p] of list) if (text.startsWith(slip, i)) found.push([i, slip, p]);
@@ -134,16 +142,22 @@ function findPhraseSlips(text: string): Array<[number, string, string]> {
  */
 class TriggeredPatterns<T> {
   private readonly byChar = new Map<string, Array<{ lead: string; source: string; re?: RegExp; value: T }>>();
+  /** By UTF-16 code: 1 where a trigger stands (most characters are none, and this test is cheaper). */
+  private readonly isTrigger = new Uint8Array(0x10000);
 
   /** `lead`: text every match starts with (the wrong form), checked before the pattern is run. */
   add(starts: string, source: string, value: T, lead = ''): void {
     const entry = { lead, source, value };
-    for (const ch of new Set(starts)) (this.byChar.get(ch) ?? this.byChar.set(ch, []).get(ch)!).push(entry);
+    for (const ch of new Set(starts)) {
+      (this.byChar.get(ch) ?? this.byChar.set(ch, []).get(ch)!).push(entry);
+      if (ch.length === 1) this.isTrigger[ch.charCodeAt(0)] = 1;
+    }
   }
 
   /** Every match in text order: [start, end, value]. */
   *matches(text: string): Generator<[number, number, T]> {
     for (let i = 0; i < text.length; i++) {
+      if (this.isTrigger[text.charCodeAt(i)] !== 1) continue;
       const list = this.byChar.get(text[i]!);
       if (!list) continue;
       for (const e of list) {
