@@ -11,14 +11,16 @@
 //   S, P   readings (tones dropped): the syllables, and for every code from U+3400 to U+9FFF three units,
 //          its syllables' numbers (0x100 + index in S; 0x20 for none), so a character's readings are
 //          found by its code alone
+//   B      for every code of the same range, the character's F1 unit as a word of its own (0x20: none)
 // Beside it, lexicon.hash (Uint32 little-endian): the slot counts of the two indexes that follow, then
 // the indexes (open addressing, a power of two of slots each, at most half full, 0 when empty), then a
-// bit set of the words' beginnings. The first index holds every W word: a slot is (index in W<L> << 3 |
+// bit set of the words' beginnings and one of the K tables' keys. The first index holds every W word: a slot is (index in W<L> << 3 |
 // L). The second holds the keys of the K tables (a word without its k-th character): a slot is (first
 // record with that key << 5 | L * 4 + k). A lookup is then a hash and a probe or two rather than a
 // binary search. The bit set has a bit for the first two characters of every word of three or more
 // (src/text/word-hash.ts's prefixBit): most spans of three or four characters begin no word, and one bit
-// says so before any hashing.
+// says so before any hashing. The last has a bit for the first two characters of every key of the K
+// tables of three and four characters (keyBit), for the same reason.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -51,6 +53,8 @@ function keyHash(key, table) {
 /** The bit of the word beginning (a, b) in the bit set: src/text/word-hash.ts's prefixBit. */
 const PREFIX_BITS = 19;
 const prefixBit = (a, b) => Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PREFIX_BITS);
+/** The bit of the key beginning (a, b) of K table `table` in its bit set: src/text/word-hash.ts's keyBit. */
+const keyBit = (a, b, table) => Math.imul(((a << 16) | b) ^ Math.imul(table, 0x85ebca6b), 0x9e3779b1) >>> (32 - PREFIX_BITS);
 
 /** An open-addressing table of [hash, value] entries, at most half full. */
 function hashTable(entries) {
@@ -109,13 +113,21 @@ export function buildLexicon({ force = false } = {}) {
   const indexed = [];
   const keys = [];
   const prefixes = [];
+  const keyBeginnings = [];
+  let singles = '';
   for (const [len, words] of [...byLen].sort((a, b) => a[0] - b[0])) {
     const sorted = [...words.keys()].sort(cmp);
     for (const w of sorted) for (const ch of w) chars.add(ch);
     sections.push(`W${len}\t${sorted.join('')}`);
     sorted.forEach((w, index) => indexed.push([w, (index << 3) | len]));
     if (len >= 3) for (const w of sorted) prefixes.push(prefixBit(w.charCodeAt(0), w.charCodeAt(1)));
-    sections.push(`F${len}\t${sorted.map((w) => String.fromCharCode(0x30 + Math.max(0, Math.min(60, Math.round(Math.log2(words.get(w)) * 2))))).join('')}`);
+    const freqs = sorted.map((w) => String.fromCharCode(0x30 + Math.max(0, Math.min(60, Math.round(Math.log2(words.get(w)) * 2))))).join('');
+    sections.push(`F${len}\t${freqs}`);
+    if (len === 1) {
+      const byCode = new Uint16Array(READING_LAST - READING_FIRST + 1).fill(0x20);
+      sorted.forEach((w, r) => (byCode[w.charCodeAt(0) - READING_FIRST] = freqs.charCodeAt(r)));
+      singles = Buffer.from(byCode.buffer).toString('utf16le');
+    }
     if (len >= 2 && len <= 4) {
       // jieba lists some words twice with different tags: a word is offered if any of its tags allows.
       const common = sorted.filter((w) => words.get(w) >= COMMON_MIN && (correctable.has(w) || !excluded.has(w)));
@@ -124,7 +136,10 @@ export function buildLexicon({ force = false } = {}) {
         const records = [...common].sort((a, b) => cmp(without(a), without(b)) || cmp(a, b));
         sections.push(`K${len}${k}\t${records.join('')}`);
         records.forEach((w, r) => {
-          if (r === 0 || without(records[r - 1]) !== without(w)) keys.push([keyHash(without(w), len * 4 + k), (r << 5) | (len * 4 + k)]);
+          if (r > 0 && without(records[r - 1]) === without(w)) return;
+          const key = without(w);
+          keys.push([keyHash(key, len * 4 + k), (r << 5) | (len * 4 + k)]);
+          if (len >= 3) keyBeginnings.push(keyBit(key.charCodeAt(0), key.charCodeAt(1), len * 4 + k));
         });
       }
     }
@@ -143,17 +158,20 @@ export function buildLexicon({ force = false } = {}) {
   }
   sections.push(`S\t${syllables.join(' ')}`);
   sections.push(`P\t${Buffer.from(byCode.buffer).toString('utf16le')}`);
+  sections.push(`B\t${singles}`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, Buffer.from(sections.join('\n') + '\n', 'utf16le'));
   const words = hashTable(indexed.map(([w, value]) => [wordHash(w, 0, w.length), value]));
   const keySlots = hashTable(keys);
-  const file = new Uint32Array(2 + words.length + keySlots.length + (1 << PREFIX_BITS) / 32);
+  const file = new Uint32Array(2 + words.length + keySlots.length + 2 * ((1 << PREFIX_BITS) / 32));
   file[0] = words.length;
   file[1] = keySlots.length;
   file.set(words, 2);
   file.set(keySlots, 2 + words.length);
   const bits = file.subarray(2 + words.length + keySlots.length);
   for (const bit of prefixes) bits[bit >>> 5] |= 1 << (bit & 31);
+  const keyBits = bits.subarray((1 << PREFIX_BITS) / 32);
+  for (const bit of keyBeginnings) keyBits[bit >>> 5] |= 1 << (bit & 31);
   writeFileSync(hashOut, Buffer.from(file.buffer));
   return out;
 }

@@ -2,7 +2,7 @@
 // (scripts/build-lexicon.mjs) into sorted fixed-width tables read in place through hash indexes built
 // with them, so loading is two file reads rather than building a Map of 350,000 words.
 import { platform } from '../platform/index.js';
-import { keyHash, prefixBit, wordHash } from './word-hash.js';
+import { PREFIX_BITS, keyBit, keyHash, prefixBit, wordHash } from './word-hash.js';
 
 /** log2 of the total count in jieba's dictionary: a word's log-probability is log2(freq) − this. */
 const LOG2_TOTAL = 25.8;
@@ -36,7 +36,8 @@ class Table {
   readonly count: number;
 
   constructor(
-    readonly data: string,
+    /** The records' UTF-16 units, read in place from the file. */
+    readonly data: Uint16Array,
     readonly width: number,
     readonly skip: number,
   ) {
@@ -51,7 +52,7 @@ class Table {
     for (let j = 0; j < len; j++) {
       if (j === gap) continue;
       if (p === skipAt) p++;
-      const d = text.charCodeAt(start + j) - this.data.charCodeAt(p++);
+      const d = text.charCodeAt(start + j) - this.data[p++]!;
       if (d) return d;
     }
     return 0;
@@ -64,18 +65,23 @@ class Table {
 
   /** The character at `offset` of record r. */
   charAt(r: number, offset: number): string {
-    return this.data[r * this.width + offset]!;
+    return String.fromCharCode(this.data[r * this.width + offset]!);
   }
 }
 
 class TableLexicon implements Lexicon {
   readonly maxLen: number;
   private readonly words: Table[] = [];
-  private readonly freqs: string[] = [];
+  /** By word length: per record of W<L>, its F<L> unit. */
+  private readonly freqs: Uint16Array[] = [];
   /** The K tables by width * 4 + k. */
   private readonly byKey: Table[] = [];
   private syllables: string[] = [];
   readonly readingUnits: Uint16Array = new Uint16Array(0);
+  /** By code from READINGS_FROM: the F1 unit of the character as a word, 0x20 when it is none. */
+  private charBuckets: Uint16Array = new Uint16Array(0);
+  private readonly prefixes: Uint32Array;
+  private readonly keyBeginnings: Uint32Array;
 
   constructor(
     file: Uint8Array,
@@ -83,24 +89,24 @@ class TableLexicon implements Lexicon {
     private readonly slots: Uint32Array,
     /** The index of the K tables' keys. */
     private readonly keySlots: Uint32Array,
-    /** The bit set of the first two characters of the words of three or more. */
-    private readonly prefixes: Uint32Array,
+    /** The bit set of the first two characters of the words of three or more, then that of the keys of
+     * the K tables of three and four characters. */
+    bits: Uint32Array,
   ) {
+    this.prefixes = bits.subarray(0, (1 << PREFIX_BITS) / 32);
+    this.keyBeginnings = bits.subarray((1 << PREFIX_BITS) / 32);
     let maxLen = 0;
-    // Each section is decoded on its own: V8 reads a small flat string faster than a slice of one
-    // large external string (what decoding the whole file at once gives).
     // The file is UTF-16LE holding only Han characters, ASCII, tabs and newlines, so sections are found
-    // on its 16-bit units (copied when the bytes are not 2-aligned).
+    // on its 16-bit units (copied when the bytes are not 2-aligned), and the tables are read there in
+    // place: decoding them into strings would copy two megabytes on every run.
     const aligned = file.byteOffset % 2 === 0 ? file : file.slice();
     const units = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >>> 1);
-    const utf16 = new TextDecoder('utf-16le');
-    const text = (from: number, to: number): string => utf16.decode(units.subarray(from, to));
     for (let p = 0; p < units.length; ) {
       const tab = units.indexOf(0x09, p);
       const end = units.indexOf(0x0a, tab);
-      const name = text(p, tab);
+      const name = String.fromCharCode(...units.subarray(p, tab));
       const kind = name[0];
-      const payload = kind === 'P' ? '' : text(tab + 1, end);
+      const payload = units.subarray(tab + 1, end);
       p = end + 1;
       if (kind === 'W') {
         const len = Number(name.slice(1));
@@ -108,9 +114,9 @@ class TableLexicon implements Lexicon {
         this.words[len] = new Table(payload, len, -1);
       } else if (kind === 'F') this.freqs[Number(name.slice(1))] = payload;
       else if (kind === 'K') this.byKey[Number(name[1]) * 4 + Number(name[2])] = new Table(payload, Number(name[1]), Number(name[2]));
-      else if (kind === 'S') this.syllables = payload.split(' ');
-      // Read in place: a table of numbers, never used as text.
-      else if (kind === 'P') this.readingUnits = units.subarray(tab + 1, end);
+      else if (kind === 'S') this.syllables = new TextDecoder('utf-16le').decode(payload).split(' ');
+      else if (kind === 'P') this.readingUnits = payload;
+      else if (kind === 'B') this.charBuckets = payload;
     }
     this.maxLen = maxLen;
   }
@@ -118,6 +124,11 @@ class TableLexicon implements Lexicon {
   bucket(text: string, start: number, len: number): number {
     const table = this.words[len];
     if (!table) return -1;
+    if (len === 1 && start >= 0 && start < text.length) {
+      // Every word is Han of the table's range: a character outside it is none.
+      const unit = this.charBuckets[text.charCodeAt(start) - READINGS_FROM];
+      return unit === undefined || unit === 0x20 ? -1 : unit - 0x30;
+    }
     if (len >= 3 && start >= 0 && start + len <= text.length) {
       const bit = prefixBit(text.charCodeAt(start), text.charCodeAt(start + 1));
       if ((this.prefixes[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
@@ -125,6 +136,7 @@ class TableLexicon implements Lexicon {
     const slots = this.slots;
     const mask = slots.length - 1;
     const data = table.data;
+    const freqs = this.freqs[len]!;
     for (let slot = wordHash(text, start, len) & mask; slots[slot]; slot = (slot + 1) & mask) {
       const value = slots[slot]!;
       if ((value & 7) !== len) continue;
@@ -132,8 +144,8 @@ class TableLexicon implements Lexicon {
       // there, a unit past the end of the text (NaN) does not count as a difference.
       const p = (value >>> 3) * len;
       let j = 0;
-      while (j < len && !(text.charCodeAt(start + j) - data.charCodeAt(p + j))) j++;
-      if (j === len) return this.freqs[len]!.charCodeAt(value >>> 3) - 0x30;
+      while (j < len && !(text.charCodeAt(start + j) - data[p + j]!)) j++;
+      if (j === len) return freqs[value >>> 3]! - 0x30;
     }
     return -1;
   }
@@ -145,6 +157,12 @@ class TableLexicon implements Lexicon {
     const id = width * 4 + k;
     const table = this.byKey[id];
     if (!table) return '';
+    if (width >= 3 && start >= 0 && start + len <= text.length) {
+      const a = text.charCodeAt(start + (gap === 0 ? 1 : 0));
+      const b = text.charCodeAt(start + (gap === 0 ? 2 : gap === 1 ? 2 : 1));
+      const bit = keyBit(a, b, id);
+      if ((this.keyBeginnings[bit >>> 5]! & (1 << (bit & 31))) === 0) return '';
+    }
     const slots = this.keySlots;
     const mask = slots.length - 1;
     let first = -1;

@@ -23,3 +23,9 @@ export const PREFIX_BITS = 19;
 export function prefixBit(a: number, b: number): number {
   return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - PREFIX_BITS);
 }
+
+/** The bit of the key beginning with the UTF-16 units a, b of K table `table` in the lexicon's bit set
+ * of key beginnings (as large as that of word beginnings). */
+export function keyBit(a: number, b: number, table: number): number {
+  return Math.imul(((a << 16) | b) ^ Math.imul(table, 0x85ebca6b), 0x9e3779b1) >>> (32 - PREFIX_BITS);
+}
