@@ -87,6 +87,11 @@ const UNCONTESTED_BONUS = 2;
 /** The replaced character of an uncontested correction is at least this common on its own (梗: 18). */
 const UNCONTESTED_MIN_CHAR_BUCKET = 18;
 
+/** Flags of TypoDetector.guardOf. */
+const SURNAME = 1;
+const NAME_CUE = 2;
+const NUMERAL = 4;
+
 const isHan = (code: number) => code >= 0x3400 && code <= 0x9fff;
 
 export class TypoDetector {
@@ -101,12 +106,16 @@ export class TypoDetector {
   private readonly variantOf = new Map<string, string>();
   /** By character code: 1 where a look-alike variant stands (a cheap test for every character of a text). */
   private readonly isVariant = new Uint8Array(0x10000);
+  /** By character code: SURNAME, NAME_CUE and NUMERAL where guards.surnames, nameCues and numerals hold it. */
+  private readonly guardOf = new Uint8Array(0x10000);
   /** The written character slip() was last asked about: its reading units (the first a syllable number,
    * or none at all), their folded numbers (−1: none) and its shape mates. */
   private wrong = -1;
   private readonly wrongReadings = new Int32Array(3);
   private readonly wrongFolded = new Int32Array(3);
   private wrongMates = '';
+  /** The kind of the slip nextSlip() found last. */
+  private slipFound: SlipKind | undefined;
   /** Working arrays of detectRun() and segment(), kept from run to run (a page has dozens of runs). */
   private runBuckets = new Int8Array(0);
   private runBest = new Float64Array(0);
@@ -138,6 +147,9 @@ export class TypoDetector {
       }
     }
     this.foldedIds = new Int32Array(lex.syllableCount);
+    for (let j = 0; j < guards.surnames.length; j++) this.guardOf[guards.surnames.charCodeAt(j)]! |= SURNAME;
+    for (let j = 0; j < guards.nameCues.length; j++) this.guardOf[guards.nameCues.charCodeAt(j)]! |= NAME_CUE;
+    for (let j = 0; j < (guards.numerals ?? '').length; j++) this.guardOf[guards.numerals!.charCodeAt(j)]! |= NUMERAL;
     // Longest first, so "zh" is folded before "z" could match and "iang" before "ang".
     this.foldInitial = similar.nearInitials.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
     this.foldFinal = similar.nearFinals.map(([a, b]) => [a!, b!] as [string, string]).sort((x, y) => y[0].length - x[0].length);
@@ -158,8 +170,14 @@ export class TypoDetector {
 
   private fold(syllable: string): string {
     let s = syllable;
-    for (const [from, to] of this.foldInitial) if (s.startsWith(from)) { s = to + s.slice(from.length); break; }
-    for (const [from, to] of this.foldFinal) if (s.endsWith(from)) { s = s.slice(0, -from.length) + to; break; }
+    for (let j = 0; j < this.foldInitial.length; j++) {
+      const [from, to] = this.foldInitial[j]!;
+      if (s.startsWith(from)) { s = to + s.slice(from.length); break; }
+    }
+    for (let j = 0; j < this.foldFinal.length; j++) {
+      const [from, to] = this.foldFinal[j]!;
+      if (s.endsWith(from)) { s = s.slice(0, -from.length) + to; break; }
+    }
     return s;
   }
 
@@ -191,6 +209,22 @@ export class TypoDetector {
       }
     }
     return null;
+  }
+
+  /** The index in `chars`, from `from` on, of the first character other than `wrong` that it may have
+   * been written for, its kind left in slipFound; chars.length when there is none. (One call per
+   * candidate list: most lists hold dozens of characters and no slip.) */
+  private nextSlip(wrong: number, chars: string, from: number): number {
+    for (let c = from; c < chars.length; c++) {
+      const code = chars.charCodeAt(c);
+      if (code === wrong) continue;
+      const kind = this.slip(wrong, code);
+      if (kind) {
+        this.slipFound = kind;
+        return c;
+      }
+    }
+    return chars.length;
   }
 
   private setWrong(wrong: number): void {
@@ -391,9 +425,12 @@ export class TypoDetector {
   /** Whether the span starts a personal name, or its given name: a family name right after a listing
    * word or mark. */
   private name(text: string, i: number): boolean {
-    const starts = (j: number) => j > 0 && this.guards.surnames.includes(text[j]!) && this.guards.nameCues.includes(text[j - 1]!);
     // The span may also be the given name after the family name (宋建伟: 建伟).
-    return starts(i) || starts(i - 1);
+    return this.nameStarts(text, i) || this.nameStarts(text, i - 1);
+  }
+
+  private nameStarts(text: string, j: number): boolean {
+    return j > 0 && (this.guardOf[text.charCodeAt(j)]! & SURNAME) !== 0 && (this.guardOf[text.charCodeAt(j - 1)]! & NAME_CUE) !== 0;
   }
 
   /** Whether a three-character correction keeps two characters that are a word as written and changes
@@ -450,6 +487,8 @@ export class TypoDetector {
       loneAfter[i - a] = nextLone;
     }
     let spanScore = NaN;
+    /** The first position at or after i whose character the next one repeats (b − 1 when none). */
+    let doubled = a;
     const consider = (i: number, len: number, right: string, kind: SlipKind) => {
       const rb = this.lex.bucket(right, 0, right.length);
       if (rb < minRightBucket) return;
@@ -470,10 +509,10 @@ export class TypoDetector {
         // idiom or fixed phrase however they segment (层层传到: 层层/传到 for 层层传导).
         const aligned = starts[i - a]! > 0 && starts[i + len - a]! > 0;
         const asWord = buckets[(i - a) * w + len]!;
-        let tokens = 0;
-        for (let j = i + 1; j < i + len; j++) if (starts[j - a]) tokens++;
         const phrase = len === 4 && aligned && asWord < 0;
         if (!phrase && loneAfter[i - a]! >= i + len) continue;
+        let tokens = 0;
+        for (let j = i + 1; j < i + len; j++) if (starts[j - a]) tokens++;
         if (tokens < 1 || asWord >= 0 || this.name(text, i)) continue;
         if (len === 2 && this.unit(text, i)) continue;
         if (this.selfReference(text, i)) continue;
@@ -482,14 +521,11 @@ export class TypoDetector {
         for (let k = 0; k < len; k++) {
           if (!aligned && !single(i + k)) continue;
           if (len === 2 && this.parallel(text, i, len, k)) continue;
-          const own = span[k]!;
-          if (this.guards.numerals?.includes(own) || this.counted(text, i + k)) continue;
+          const ownCode = text.charCodeAt(i + k);
+          if ((this.guardOf[ownCode]! & NUMERAL) !== 0 || this.counted(text, i + k)) continue;
           const chars = this.lex.replacements(text, i, len, k);
-          const ownCode = own.charCodeAt(0);
-          for (let c = 0; c < chars.length; c++) {
-            const code = chars.charCodeAt(c);
-            const kind = code === ownCode ? null : this.slip(ownCode, code);
-            if (kind) consider(i, len, span.slice(0, k) + chars[c] + span.slice(k + 1), kind);
+          for (let c = this.nextSlip(ownCode, chars, 0); c < chars.length; c = this.nextSlip(ownCode, chars, c + 1)) {
+            consider(i, len, span.slice(0, k) + chars[c] + span.slice(k + 1), this.slipFound!);
           }
         }
         // A character dropped from a four-character phrase: the three written ones plus one. Only inside
@@ -500,8 +536,10 @@ export class TypoDetector {
           }
         }
       }
-      // A character doubled inside a four-character phrase.
-      if (i + 5 <= b) {
+      // A character doubled inside a four-character phrase (looked for only where a character stands
+      // twice in a row within the five).
+      while (doubled < i || (doubled < b - 1 && text.charCodeAt(doubled) !== text.charCodeAt(doubled + 1))) doubled++;
+      if (i + 5 <= b && doubled <= i + 3) {
         for (let k = 0; k < 4; k++) {
           if (text.charCodeAt(i + k) !== text.charCodeAt(i + k + 1) || !single(i + k + 1)) continue;
           const right = text.slice(i, i + k) + text.slice(i + k + 1, i + 5);
