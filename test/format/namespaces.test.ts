@@ -111,6 +111,8 @@ const session = (): LintSession => new LintSession({ cwd: ROOT, useConfig: false
 const drafts = new Map<string, Uint8Array>();
 const formatted = new Map<string, Uint8Array>();
 const annotated = new Map<string, Uint8Array>();
+/** Where each variant's comments went: [id, paragraph, placement, rule]. */
+const placed = new Map<string, unknown[]>();
 const dir = tempDir('wenfeng-namespaces-');
 
 beforeAll(async () => {
@@ -121,7 +123,9 @@ beforeAll(async () => {
     const doc = await buildDocument(await readDocumentBytes(bytes, path, { maxInflatedBytes: LIMIT }), path);
     formatted.set(v, reformatDocx(bytes, doc, formatTargets(undefined)).bytes);
     const result = await session().lintBytes(bytes, path);
-    annotated.set(v, annotate(bytes, result, 'zh', new Date('2025-05-21T08:00:00Z')).bytes);
+    const copy = annotate(bytes, result, 'zh', new Date('2025-05-21T08:00:00Z'));
+    annotated.set(v, copy.bytes);
+    placed.set(v, copy.comments.map((c) => [c.id, c.paragraph, c.placement, c.message?.ruleId]));
   }
 }, 120_000);
 
@@ -219,8 +223,14 @@ describe('wenfeng annotate', () => {
   }
 });
 
-describe.skipIf(!SOFFICE)('LibreOffice converts every copy to PDF', () => {
-  test('formatted and annotated copies, on the same pages whatever the prefix', () => {
+test('annotate: the three copies carry the same comments at the same places, the typo\'s on its text', () => {
+  expect(placed.get('ns0')).toEqual(placed.get('w'));
+  expect(placed.get('default')).toEqual(placed.get('w'));
+  expect(placed.get('w')).toContainEqual([expect.any(Number), expect.any(Number), 'exact', 'typo']);
+});
+
+describe.skipIf(!SOFFICE)('LibreOffice opens every copy', () => {
+  test('converts each to PDF, and reads the ns0: and default-namespace copies exactly as the w: one', () => {
     const files: string[] = [];
     for (const v of VARIANTS) {
       for (const [kind, bytes] of [['formatted', formatted.get(v)!], ['annotated', annotated.get(v)!]] as const) {
@@ -229,12 +239,23 @@ describe.skipIf(!SOFFICE)('LibreOffice converts every copy to PDF', () => {
         files.push(file);
       }
     }
-    const pdfDir = join(dir, 'pdf');
-    const r = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, ...files], { encoding: 'utf8', timeout: 300_000 });
-    expect(r.status).toBe(0);
-    const pages = files.map((f) => pdfPageCount(new Uint8Array(readFileSync(join(pdfDir, f.slice(dir.length + 1).replace(/\.docx$/, '.pdf'))))));
-    for (const p of pages) expect(p).toBeGreaterThan(0);
-    // LibreOffice lays the three formatted copies out alike (a copy it read wrongly would differ).
-    expect(new Set([pages[0], pages[2], pages[4]]).size).toBe(1);
+    for (const to of ['pdf', 'fodt']) {
+      const r = spawnSync(SOFFICE!, [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', to, '--outdir', join(dir, to), ...files], { encoding: 'utf8', timeout: 300_000 });
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const converted = (v: string, kind: string, to: string): string => join(dir, to, `namespace-${v}.${kind}.${to}`);
+    for (const f of files) expect(pdfPageCount(new Uint8Array(readFileSync(f.replace(dir, join(dir, 'pdf')).replace(/\.docx$/, '.pdf'))))).toBeGreaterThan(0);
+    // LibreOffice's own reading, written as flat ODF from the fonts and styles on (its meta data has the file's name and
+    // time): the same for every prefix, comment names aside (LibreOffice numbers them afresh).
+    const reading = (v: string, kind: string): string => {
+      const flat = readFileSync(converted(v, kind, 'fodt'), 'utf8');
+      expect(flat).toMatch(/<office:font-face-decls>[\s\S]*<office:styles>[\s\S]*<office:body>/);
+      return flat.slice(flat.indexOf('<office:font-face-decls>')).replace(/__Annotation__\d+_\d+/g, '__Annotation__');
+    };
+    for (const kind of ['formatted', 'annotated']) {
+      for (const v of ['ns0', 'default']) expect(reading(v, kind) === reading('w', kind), `${v} ${kind}`).toBe(true);
+    }
+    // Every comment written is one LibreOffice imports.
+    expect((reading('default', 'annotated').match(/<office:annotation[ >]/g) ?? []).length).toBe(placed.get('default')!.length);
   }, 300_000);
 });
