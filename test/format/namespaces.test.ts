@@ -223,6 +223,31 @@ describe('wenfeng annotate', () => {
   }
 });
 
+test('annotate: a copy whose comments part is in the default namespace gets its new comments there, each declaring w:', async () => {
+  // The default-namespace copy's comments.xml rewritten as LINQ to XML writes it, then annotated again.
+  const first = annotated.get('default')!;
+  const toDefault = (xml: string): string =>
+    xml.replace(/<[^?!][^>]*>/g, (tag) => {
+      let t = tag.replace(/^(<\/?)w:/, '$1').replace(` xmlns:w="${W}"`, ` xmlns="${W}"`);
+      if (/\sw:[\w.-]+=/.test(t)) t = t.replace(/\sw:([\w.-]+=)/g, ' p1:$1').replace(/^(<[^\s/>]+)/, `$1 xmlns:p1="${W}"`);
+      return t;
+    });
+  const bytes = writeZip(
+    inputEntries(first).map(({ entry, compressed }) => {
+      const raw = entry.method === 0 ? compressed : inflateRawSync(compressed);
+      return { name: entry.name, data: entry.name === 'word/comments.xml' ? toDefault(new TextDecoder().decode(raw)) : raw };
+    }),
+  );
+  const before = xmlParts(bytes).get('word/comments.xml')!;
+  expect(before).toMatch(/^<\?xml[^>]*\?>\s*<comments xmlns="/);
+  const result = await session().lintBytes(bytes, 'again.docx');
+  const again = annotate(bytes, result, 'zh', new Date('2025-05-22T08:00:00Z'));
+  expect(unparsable(again.bytes)).toEqual([]);
+  expect(writtenOutsideWord(bytes, again.bytes)).toEqual([]);
+  const comments = namesOf(xmlParts(again.bytes).get('word/comments.xml')!).elements.filter((e) => e === `${W} comment`).length;
+  expect(comments).toBe(placed.get('default')!.length + again.comments.length);
+});
+
 test('annotate: the three copies carry the same comments at the same places, the typo\'s on its text', () => {
   expect(placed.get('ns0')).toEqual(placed.get('w'));
   expect(placed.get('default')).toEqual(placed.get('w'));
