@@ -36,9 +36,25 @@ function compileCli(cachedData) {
   return { cli: module.exports, script };
 }
 
-/** The CLI compiled from this Node's cache, or null when there is none (or it is switched off). */
+/** Node options that leave V8's flags alone. Any other option (--max-old-space-size in NODE_OPTIONS, as CI
+ * setups like) may change a flag V8 checks the cache against, and a rejected cache costs more than it saves. */
+const HARMLESS = /^(?:-r|--require|-e|--eval|-p|--print|--import|--loader|--experimental-loader|--enable-source-maps|--no-warnings|--no-deprecation|--trace-warnings|--trace-uncaught|--title|--cpu-prof.*|--heap-prof.*|--inspect.*|--diagnostic-dir|--report-.*|--redirect-warnings|--unhandled-rejections|--preserve-symlinks.*|--input-type|--conditions|-C|--max-http-header-size|--dns-result-order|--use-openssl-ca|--use-bundled-ca|--tls-.*|--openssl-.*)(?:=|$)/;
+
+/** Whether the process runs with only options that cannot make V8 reject the cache. */
+function plainFlags() {
+  const args = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-')) continue; // the value of the option before
+    if (!HARMLESS.test(arg)) return false;
+  }
+  return true;
+}
+
+/** The CLI compiled from this Node's cache, or null when there is none, when the process's options may
+ * change what V8 accepts, or when it is switched off. */
 function cachedCli() {
-  if (process.env.WENFENG_CODE_CACHE === 'off') return null;
+  if (process.env.WENFENG_CODE_CACHE === 'off' || !plainFlags()) return null;
   let data;
   try {
     data = fs.readFileSync(cacheFile());

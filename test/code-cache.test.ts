@@ -1,6 +1,7 @@
 // The launcher runs the CLI from one script compiled with V8's code cache (bin/cli-script.js) where the
 // build made a cache for this Node, and from the ES module build otherwise. Both must say exactly the
 // same thing; the cache must be one V8 accepts, or every run pays a full compile instead of saving one.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -26,6 +27,16 @@ describe('the CLI from the code cache', () => {
     const { cli, script } = loader.compileCli(Buffer.from('not a code cache'));
     expect(script.cachedDataRejected).toBe(true);
     expect(typeof cli.main).toBe('function');
+  });
+
+  it('is not used where the process runs with V8 options (V8 would reject it), and is with Node-only ones', () => {
+    const probe = (execArgv: string[], env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [...execArgv, '-e', "process.stdout.write(String(require('./bin/cli-script.js').cachedCli() !== null))"], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', WENFENG_CODE_CACHE: '', ...env } }).stdout;
+    expect(probe([])).toBe('true');
+    expect(probe(['--enable-source-maps', '-r', './bench/rusage.cjs'])).toBe('true');
+    expect(probe([], { NODE_OPTIONS: '--max-old-space-size=4096' })).toBe('false');
+    expect(probe(['--stack-size=2000'])).toBe('false');
+    expect(probe([], { WENFENG_CODE_CACHE: 'off' })).toBe('false');
   });
 
   it('the dist script holds only ASCII, so the launcher can read it as Latin-1', () => {
