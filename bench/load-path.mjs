@@ -7,7 +7,7 @@
 // Default args: a 2,000-character draft on stdin (bench/.inputs/stdin-2000.txt) with --format json
 // --no-config. With --build, another checkout's bin/ and dist/ are traced instead (to compare two builds).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,8 +43,10 @@ fs.readFileSync = function (file, ...rest) {
 };
 syncBuiltinESMExports();
 `);
+// The module build is traced (WENFENG_CODE_CACHE=off): the cached script loads the same code as one file.
 const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, path.join(build, 'bin/wenfeng.js'), ...args], {
   cwd: ROOT,
+  env: { ...process.env, WENFENG_CODE_CACHE: 'off' },
   input: args.includes('--stdin') ? readFileSync(stdinFile) : undefined,
   stdio: [args.includes('--stdin') ? 'pipe' : 'ignore', 'ignore', 'pipe'],
 });
@@ -71,3 +73,23 @@ console.log(`wenfeng ${args.join(' ')}  (${path.relative(process.cwd(), build) |
 console.log(`  bundle files loaded: ${bundle.length}, ${round(bytes / 1024)} KB; importing them alone: median ${round(median(cpu))} ms CPU (${reps} fresh processes)`);
 console.log(`  Node built-ins imported: ${builtins.map((b) => b.slice(5)).join(' ')}`);
 console.log(`  data files read: ${data.length}: ${data.join(' ')}`);
+
+// What the launcher loads instead where the build made a code cache for this Node (bin/cli-script.js):
+// one script compiled from V8's cache, then its top level run.
+const loader = path.join(build, 'bin/cli-script.js');
+const script = path.join(build, 'dist/cli-script.js');
+if (existsSync(loader) && existsSync(script)) {
+  const probe = `const l = require(${JSON.stringify(loader)}); const f = l.cacheFile(); if (!require('node:fs').existsSync(f)) { console.log('none'); process.exit(0); }
+const c0 = process.cpuUsage(); const { script } = l.compileCli(require('node:fs').readFileSync(f)); const c = process.cpuUsage(c0);
+console.log(JSON.stringify({ ms: (c.user + c.system) / 1000, rejected: script.cachedDataRejected, cache: require('node:fs').statSync(f).size }));`;
+  const runs = [];
+  for (let i = 0; i < reps; i++) {
+    const r = spawnSync(process.execPath, ['-e', probe], { cwd: build, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(String(r.stderr).slice(0, 500));
+    if (r.stdout.trim() === 'none') break;
+    runs.push(JSON.parse(r.stdout));
+  }
+  if (runs.length) {
+    console.log(`  cached script: dist/cli-script.js ${round(statSync(script).size / 1024)} KB, code cache ${round(runs[0].cache / 1024)} KB${runs.some((r) => r.rejected) ? ' (REJECTED by V8)' : ''}; compiling and running its top level: median ${round(median(runs.map((r) => r.ms)))} ms CPU`);
+  } else console.log('  cached script: no code cache for this Node (the launcher imports dist/cli.js)');
+}

@@ -11,9 +11,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const { join } = require('node:path');
   process.stdout.write(`${JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version}\n`);
 } else {
-  // Node 22.1+ keeps compiled code between runs (harmlessly absent on Node 20).
-  require('node:module').enableCompileCache?.();
-  import('../dist/cli.js').then(async ({ main }) => {
+  // The CLI compiled from V8's code cache where the build made one for this Node (bin/cli-script.js);
+  // otherwise the ES module build, with Node 22.1+'s own compile cache (harmlessly absent on Node 20).
+  const cached = require('./cli-script.js').cachedCli();
+  if (!cached) require('node:module').enableCompileCache?.();
+  (cached ? Promise.resolve(cached) : import('../dist/cli.js')).then(async ({ main }) => {
     const code = await main(argv);
     process.exitCode = code;
     process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));

@@ -2,6 +2,7 @@
 // YAML aliases capped so a few lines cannot expand into gigabytes (the "billion laughs").
 import { extname, basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from '../platform/import-module.js';
 import { ConfigError } from './types.js';
 
 /** Aliases one YAML config may expand; a real config uses a handful. */
@@ -52,7 +53,7 @@ async function parseYaml(file: string, text: string): Promise<unknown> {
 /** A .js/.cjs/.mjs config: its default export. */
 async function importConfig(file: string): Promise<unknown> {
   try {
-    const mod = await import(pathToFileURL(file).href);
+    const mod = await importModule(pathToFileURL(file).href);
     return mod.default ?? mod;
   } catch (error) {
     const reason = String((error as Error)?.message ?? error).split('\n')[0]!;

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Plugin, Rule } from '../api.js';
 import { ConfigError, type LoadedConfig } from '../config/types.js';
 import { builtinRules } from '../../rules/index.js';
+import { importModule } from '../platform/import-module.js';
 import { phraseRule } from './phrase-rule.js';
 import { loadPatternEngine, regexEntry } from '../text/safe-pattern.js';
 
@@ -46,7 +47,7 @@ async function importPlugin(spec: string, dir: string, file: string, index: numb
   try {
     const isPackage = !(spec.startsWith('.') || isAbsolute(spec));
     const entry = isPackage ? createRequire(join(dir, 'noop.js')).resolve(spec) : resolve(dir, spec);
-    const mod = await import(pathToFileURL(entry).href);
+    const mod = await importModule(pathToFileURL(entry).href);
     const plugin = (mod.default && 'rules' in mod.default ? mod.default : mod) as Plugin & { name?: unknown };
     if (!plugin || typeof plugin.rules !== 'object') throw new Error('it exports no `rules`');
     return { namespace: pluginNamespace(spec, plugin), plugin, fingerprint: `${spec} ${await pluginFingerprint(entry, isPackage)}` };

@@ -1,6 +1,7 @@
 // Built-in formatters by name, each loaded only when asked for; `--format ./file.js` loads one from a file.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from '../platform/import-module.js';
 import type { Formatter } from './types.js';
 
 const BUILTIN: Record<string, () => Promise<Formatter>> = {
@@ -19,7 +20,7 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
   const builtin = BUILTIN[name];
   if (builtin) return builtin();
   if (!/[/\\]|\.[cm]?js$/.test(name)) return undefined;
-  const mod = await import(pathToFileURL(resolve(cwd, name)).href);
+  const mod = await importModule(pathToFileURL(resolve(cwd, name)).href);
   const fn = typeof mod.default === 'function' ? mod.default : mod.format;
   return typeof fn === 'function' ? fn : undefined;
 }

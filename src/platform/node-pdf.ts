@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { importModule } from './import-module.js';
 import type { PdfDocumentProxy, PdfEngine } from './types.js';
 
 type PdfParseModule = typeof import('pdf-parse');
@@ -36,8 +37,8 @@ async function importPdfParse(): Promise<PdfParseModule> {
   try {
     const pdfParseEntry = createRequire(import.meta.url).resolve('pdf-parse');
     const workerPath = createRequire(pdfParseEntry).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(pathToFileURL(workerPath).href);
-    return await import('pdf-parse');
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await importModule(pathToFileURL(workerPath).href);
+    return (await importModule('pdf-parse')) as PdfParseModule;
   } finally {
     Array.prototype.push = nativePush;
   }

@@ -1,7 +1,7 @@
 // Small OOXML edits on source text: an element's children replaced, added or dropped by local name, written
 // back in the order the schema sets (Word refuses a file whose w:pPr, w:rPr or w:sectPr children are out of
 // order), every other byte kept as it was.
-import { escapeXmlText, type SourceElement } from '../annotate/xml-source.js';
+import { escapeXmlText, W_NAMESPACES, wordPrefix, type SourceElement } from '../annotate/xml-source.js';
 
 /** CT_PPr children in schema order (w:rPr, w:sectPr and w:pPrChange last). */
 export const PPR_ORDER = [
@@ -23,6 +23,42 @@ export const SECTPR_ORDER = [
 ];
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
+
+/** How new WordprocessingML markup is written in one part. */
+export interface WordNaming {
+  /** The prefix every element and attribute written takes. */
+  prefix: string;
+  /** The WordprocessingML namespace of the part (Transitional or Strict). */
+  namespace: string;
+  /** The declaration of `prefix` added to the part's root start tag, when the root binds no prefix to it. */
+  declare?: Splice;
+}
+
+/**
+ * The prefix to write WordprocessingML with in a part: the one its root binds to the namespace (w:, ns0: …),
+ * or else one declared once on the root. A part may name Word's elements through the default namespace and
+ * bind a prefix for their attributes only on the elements that carry some (as LINQ to XML writes), so no
+ * prefix need be in scope where the edits go. One declaration on the root rather than one on each element
+ * written (every run would get its own): the prefix is one that no element of the part binds to another
+ * namespace, so it means Word's wherever it is written.
+ */
+export function wordNaming(root: SourceElement, fallbackNamespace: string): WordNaming {
+  const own = wordPrefix(root);
+  const namespace = (own !== undefined ? root.scope.get(own) : [...root.scope.values()].find((u) => W_NAMESPACES.has(u))) ?? fallbackNamespace;
+  const elsewhere = new Set<string>();
+  const todo = [root];
+  for (let e = todo.pop(); e; e = todo.pop()) {
+    if (e.scope !== e.parent?.scope) for (const [p, uri] of e.scope) if (uri !== namespace) elsewhere.add(p);
+    for (const c of e.children) if (c.kind === 'element') todo.push(c);
+  }
+  const bound = [...root.scope].filter(([p, uri]) => p && uri === namespace).map(([p]) => p);
+  const kept = [own, ...bound].find((p) => p !== undefined && !elsewhere.has(p));
+  if (kept !== undefined) return { prefix: kept, namespace };
+  let prefix = 'w';
+  for (let n = 0; elsewhere.has(prefix) || root.scope.has(prefix); n++) prefix = `w${n}`;
+  const at = root.start + 1 + root.name.length;
+  return { prefix, namespace, declare: { start: at, end: at, text: ` xmlns:${prefix}="${escapeXmlText(namespace)}"` } };
+}
 
 /** A w: element as text with the file's prefix: el('w', 'sz', { val: 32 }) → <w:sz w:val="32"/>. */
 export function el(prefix: string, name: string, attrs: Record<string, string | number>, inner?: string): string {

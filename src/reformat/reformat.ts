@@ -9,10 +9,10 @@ import type { DocxLayoutFacts, ParagraphBlock } from '../readers/docx/layout-fac
 import { decodeXml } from '../readers/docx/xml.js';
 import { relsPathOf, appendToRoot } from '../annotate/package-parts.js';
 import { encodeLike, openDocumentPart, rewritePackage } from '../annotate/document-part.js';
-import { childElement, elementChildren, parseSource, wordPrefix, type SourceElement } from '../annotate/xml-source.js';
+import { childElement, elementChildren, parseSource, type SourceElement } from '../annotate/xml-source.js';
 import type { FormatTargets } from '../../rules/format-targets.js';
 import { banjiOwnSection } from '../../rules/format-banji-section.js';
-import { applySplices, attrsWith, el, PPR_ORDER, rewriteChildren, RPR_ORDER, SECTPR_ORDER, withChildren, type Splice } from './ooxml.js';
+import { applySplices, attrsWith, el, PPR_ORDER, rewriteChildren, RPR_ORDER, SECTPR_ORDER, withChildren, wordNaming, type Splice } from './ooxml.js';
 
 /** What was changed, counted for the command's report. */
 export interface FormatChanges {
@@ -42,6 +42,11 @@ const HEADER_MM = 15;
 const FOOTER_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml';
 const FOOTER_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer';
 const STRICT_FOOTER_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/footer';
+const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
+/** "pfx:" of a root element's name ('' when it is unprefixed): what a child in its namespace is written with. */
+const prefixOf = (root: SourceElement): string => (root.name.includes(':') ? root.name.slice(0, root.name.indexOf(':') + 1) : '');
 
 const BODY: ReadonlySet<ElementKind | undefined> = new Set(['body', 'heading-1', 'heading-2', 'heading-3', 'heading-4', 'note']);
 /** Elements whose indent and alignment the preset sets; the others (署名, 成文日期, 版记 …) keep theirs. */
@@ -100,10 +105,12 @@ function removable(p: SourceElement): boolean {
 export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTargets): FormattedDocument {
   const facts = doc.layout as DocxLayoutFacts | undefined;
   if (!facts || facts.format !== 'docx-layout') throw new Error('not a .docx read with its layout facts');
-  const { zip, parts, bytes: docBytes, source, root, body, prefix, namespace, strict, paragraphs: mapped } = openDocumentPart(bytes);
-  const q = prefix ?? 'w';
+  const { zip, parts, bytes: docBytes, source, root, body, namespace, strict, paragraphs: mapped } = openDocumentPart(bytes);
+  // Everything written into the part takes the prefix it binds to Word's namespace, declared on its root when none is.
+  const naming = wordNaming(root, namespace);
+  const q = naming.prefix;
   const changes: FormatChanges = { sections: 0, fonts: 0, paragraphs: 0, blanksRemoved: 0, footers: 0, unmatched: false };
-  const splices: Splice[] = [];
+  const splices: Splice[] = naming.declare ? [naming.declare] : [];
   const changed = new Map<string, Uint8Array>();
 
   // Paragraph i of the reader is paragraph i here when the texts agree (as for annotate).
@@ -202,7 +209,8 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
     let id = 1;
     while (usedIds.has(`rId${id}`)) id++;
     usedIds.add(`rId${id}`);
-    relsText = appendToRoot(relsText, parseSource(relsText), `<Relationship Id="rId${id}" Type="${strict ? STRICT_FOOTER_REL : FOOTER_REL}" Target="footer${n}.xml"/>`);
+    const current = parseSource(relsText);
+    relsText = appendToRoot(relsText, current, `<${prefixOf(current)}Relationship Id="rId${id}" Type="${strict ? STRICT_FOOTER_REL : FOOTER_REL}" Target="footer${n}.xml"/>`);
     changes.footers++;
     return `rId${id}`;
   };
@@ -212,6 +220,12 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
 
   // Sections: page, margins, grid, footers.
   const sectPrs: SourceElement[] = [];
+  // r:id by the prefix the section binds to the relationships namespace, or declared on the element itself.
+  const relNamespace = strict ? STRICT_RELATIONSHIPS : RELATIONSHIPS;
+  const relId = (s: SourceElement, id: string): Record<string, string> => {
+    const bound = [...s.scope].find(([p, uri]) => p && uri === relNamespace)?.[0];
+    return bound ? { [`${bound}:id`]: id } : { 'xmlns:r': relNamespace, 'r:id': id };
+  };
   const findSectPrs = (e: SourceElement): void => {
     for (const c of elementChildren(e)) {
       if (c.canon === 'w:sectPr') sectPrs.push(c);
@@ -234,9 +248,9 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
     const pgSz = childElement(s, 'w:pgSz');
     const set: Record<string, string> = {
       footerReference: [
-        el(q, 'footerReference', { [`${q}:type`]: 'default', 'r:id': odd }),
-        el(q, 'footerReference', { [`${q}:type`]: 'even', 'r:id': even }),
-        el(q, 'footerReference', { [`${q}:type`]: 'first', 'r:id': odd }),
+        el(q, 'footerReference', { [`${q}:type`]: 'default', ...relId(s, odd) }),
+        el(q, 'footerReference', { [`${q}:type`]: 'even', ...relId(s, even) }),
+        el(q, 'footerReference', { [`${q}:type`]: 'first', ...relId(s, odd) }),
       ].join(''),
       pgNumType: el(q, 'pgNumType', attrsWith(childElement(s, 'w:pgNumType'), q, { fmt: 'decimal', chapStyle: undefined, chapSep: undefined })),
       docGrid: el(q, 'docGrid', { [`${q}:type`]: 'lines', [`${q}:linePitch`]: pitch }),
@@ -253,7 +267,6 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
         [`${q}:gutter`]: 0,
       });
     }
-    if (!s.scope.has('r')) set.footerReference = set.footerReference!.replace(/ r:id=/g, ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id=`);
     newSectPr.set(s, withChildren(source, s, rewriteChildren(source, s, set, SECTPR_ORDER)));
     changes.sections++;
   }
@@ -294,15 +307,14 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   if (stylesBytes) {
     const styles = decodeXml(stylesBytes);
     const sRoot = parseSource(styles);
-    const sq = wordPrefix(sRoot) ?? 'w';
+    const sn = wordNaming(sRoot, namespace);
+    const sq = sn.prefix;
     const normal = elementChildren(sRoot).find((e) => e.canon === 'w:style' && e.attrs['w:type'] === 'paragraph' && /^(1|true|on)$/.test(e.attrs['w:default'] ?? ''));
     if (normal) {
       const rPr = childElement(normal, 'w:rPr');
       const props = runProps(styles, rPr, sq, bodyFont.font, bodyFont.sizePt, bodySpacing);
-      const next = rPr
-        ? styles.slice(0, rPr.start) + withChildren(styles, rPr, props) + styles.slice(rPr.end)
-        : styles.slice(0, normal.close) + el(sq, 'rPr', {}, props) + styles.slice(normal.close);
-      changed.set(parts.styles.toLowerCase(), encodeLike(stylesBytes, next));
+      const edit: Splice = rPr ? { start: rPr.start, end: rPr.end, text: withChildren(styles, rPr, props) } : { start: normal.close, end: normal.close, text: el(sq, 'rPr', {}, props) };
+      changed.set(parts.styles.toLowerCase(), encodeLike(stylesBytes, applySplices(styles, sn.declare ? [sn.declare, edit] : [edit])));
     }
   }
 
@@ -312,13 +324,13 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
     const settings = decodeXml(settingsBytes);
     const sRoot = parseSource(settings);
     if (!childElement(sRoot, 'w:evenAndOddHeaders')) {
-      const sq = wordPrefix(sRoot) ?? 'w';
+      const sn = wordNaming(sRoot, namespace);
       const before = new Set(['w:writeProtection', 'w:view', 'w:zoom', 'w:removePersonalInformation', 'w:removeDateAndTime', 'w:doNotDisplayPageBoundaries', 'w:displayBackgroundShape', 'w:printPostScriptOverText', 'w:printFractionalCharacterWidth', 'w:printFormsData', 'w:embedTrueTypeFonts', 'w:embedSystemFonts', 'w:saveSubsetFonts', 'w:saveFormsData', 'w:mirrorMargins', 'w:alignBordersAndEdges', 'w:bordersDoNotSurroundHeader', 'w:bordersDoNotSurroundFooter', 'w:gutterAtTop', 'w:hideSpellingErrors', 'w:hideGrammaticalErrors', 'w:activeWritingStyle', 'w:proofState', 'w:formsDesign', 'w:attachedTemplate', 'w:linkStyles', 'w:stylePaneFormatFilter', 'w:stylePaneSortMethod', 'w:documentType', 'w:mailMerge', 'w:revisionView', 'w:trackRevisions', 'w:doNotTrackMoves', 'w:doNotTrackFormatting', 'w:documentProtection', 'w:autoFormatOverride', 'w:styleLockTheme', 'w:styleLockQFSet', 'w:defaultTabStop', 'w:autoHyphenation', 'w:consecutiveHyphenLimit', 'w:hyphenationZone', 'w:doNotHyphenateCaps', 'w:showEnvelope', 'w:summaryLength', 'w:clickAndTypeStyle', 'w:defaultTableStyle']);
       const kids = elementChildren(sRoot);
       const lastBefore = [...kids].reverse().find((k) => before.has(k.canon));
       const at = lastBefore ? lastBefore.end : sRoot.openEnd;
-      const text = settings.slice(0, at) + el(sq, 'evenAndOddHeaders', {}) + settings.slice(at);
-      changed.set(parts.settings.toLowerCase(), encodeLike(settingsBytes, text));
+      const edit: Splice = { start: at, end: at, text: el(sn.prefix, 'evenAndOddHeaders', {}) };
+      changed.set(parts.settings.toLowerCase(), encodeLike(settingsBytes, applySplices(settings, sn.declare ? [sn.declare, edit] : [edit])));
     }
   }
 
@@ -326,7 +338,10 @@ export function reformatDocx(bytes: Uint8Array, doc: Document, targets: FormatTa
   const typesBytes = zip.read('[Content_Types].xml');
   if (typesBytes) {
     let types = decodeXml(typesBytes);
-    for (const part of newParts) types = appendToRoot(types, parseSource(types), `<Override PartName="/${part}" ContentType="${FOOTER_CONTENT_TYPE}"/>`);
+    for (const part of newParts) {
+      const typesRoot = parseSource(types);
+      types = appendToRoot(types, typesRoot, `<${prefixOf(typesRoot)}Override PartName="/${part}" ContentType="${FOOTER_CONTENT_TYPE}"/>`);
+    }
     changed.set('[content_types].xml', encodeLike(typesBytes, types));
   }
 

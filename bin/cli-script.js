@@ -1,0 +1,67 @@
+// The CLI as one classic script (dist/cli-script.js) compiled with V8's code cache: a one-shot run then
+// skips parsing and compiling the code a lint uses, which otherwise costs it more than any rule. Node 20
+// keeps no compiled code between runs of ES modules (Node 22's module.enableCompileCache does), so the
+// build compiles the script once, lints sample drafts with it and saves V8's cache of what ran
+// (scripts/build-code-cache.mjs). The cache fits one Node build only: V8 rejects another version's, and a
+// rejected cache costs a full compile of the whole script, so another Node uses dist/cli.js instead.
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+
+const DIST = path.join(__dirname, '..', 'dist');
+const SCRIPT = path.join(DIST, 'cli-script.js');
+
+/** Where the cache for the running Node lives. */
+const cacheFile = () => path.join(DIST, 'code-cache', `${process.version}-${process.arch}.bin`);
+
+/** Compiles and runs the script (with `cachedData` when given): its exports and the compiled script. */
+function compileCli(cachedData) {
+  // ASCII only (scripts/build.mjs): read as Latin-1, a one-byte string, with no UTF-8 to decode.
+  const source = fs.readFileSync(SCRIPT, 'latin1');
+  const script = new vm.Script(source, {
+    filename: SCRIPT,
+    cachedData,
+  });
+  script.runInThisContext();
+  // The build wraps the bundle as `globalThis.__wenfengCli = function (exports, require, module, …)`: a
+  // function V8 compiles lazily, where a parenthesised one would be compiled at once, all 2.5 MB of it.
+  const define = globalThis.__wenfengCli;
+  delete globalThis.__wenfengCli;
+  const module = { exports: {} };
+  // The script cannot import() on its own: a function restored from the cache has lost the loader it
+  // was compiled with (Node 20). It asks this module, whose import() resolves as from the package.
+  define(module.exports, require('node:module').createRequire(SCRIPT), module, SCRIPT, DIST, (specifier) => import(specifier));
+  return { cli: module.exports, script };
+}
+
+/** Node options that leave V8's flags alone. Any other option (--max-old-space-size in NODE_OPTIONS, as CI
+ * setups like) may change a flag V8 checks the cache against, and a rejected cache costs more than it saves. */
+const HARMLESS = /^(?:-r|--require|-e|--eval|-p|--print|--import|--loader|--experimental-loader|--enable-source-maps|--no-warnings|--no-deprecation|--trace-warnings|--trace-uncaught|--title|--cpu-prof.*|--heap-prof.*|--inspect.*|--diagnostic-dir|--report-.*|--redirect-warnings|--unhandled-rejections|--preserve-symlinks.*|--input-type|--conditions|-C|--max-http-header-size|--dns-result-order|--use-openssl-ca|--use-bundled-ca|--tls-.*|--openssl-.*)(?:=|$)/;
+
+/** Whether the process runs with only options that cannot make V8 reject the cache. */
+function plainFlags() {
+  const args = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean)];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('-')) continue; // the value of the option before
+    if (!HARMLESS.test(arg)) return false;
+  }
+  return true;
+}
+
+/** The CLI compiled from this Node's cache, or null when there is none, when the process's options may
+ * change what V8 accepts, or when it is switched off. */
+function cachedCli() {
+  if (process.env.WENFENG_CODE_CACHE === 'off' || !plainFlags()) return null;
+  let data;
+  try {
+    data = fs.readFileSync(cacheFile());
+  } catch {
+    return null;
+  }
+  return compileCli(data).cli;
+}
+
+module.exports = { cachedCli, compileCli, cacheFile };

@@ -1,0 +1,70 @@
+// The launcher runs the CLI from one script compiled with V8's code cache (bin/cli-script.js) where the
+// build made a cache for this Node, and from the ES module build otherwise. Both must say exactly the
+// same thing; the cache must be one V8 accepts, or every run pays a full compile instead of saving one.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runCli } from './helpers/run-cli.js';
+
+const loader = createRequire(import.meta.url)('../bin/cli-script.js') as {
+  cacheFile(): string;
+  compileCli(data: Buffer | undefined): { cli: { main(argv: string[]): Promise<number> }; script: { cachedDataRejected?: boolean } };
+};
+
+const OFF = { WENFENG_CODE_CACHE: 'off' };
+
+describe('the CLI from the code cache', () => {
+  it('has a cache for the Node that built it, and V8 accepts it', () => {
+    expect(existsSync(loader.cacheFile())).toBe(true);
+    const { cli, script } = loader.compileCli(readFileSync(loader.cacheFile()));
+    expect(script.cachedDataRejected).toBe(false);
+    expect(typeof cli.main).toBe('function');
+  });
+
+  it('still runs when V8 rejects the cache (another Node, a damaged file)', () => {
+    const { cli, script } = loader.compileCli(Buffer.from('not a code cache'));
+    expect(script.cachedDataRejected).toBe(true);
+    expect(typeof cli.main).toBe('function');
+  });
+
+  it('is not used where the process runs with V8 options (V8 would reject it), and is with Node-only ones', () => {
+    const probe = (execArgv: string[], env: Record<string, string> = {}) =>
+      spawnSync(process.execPath, [...execArgv, '-e', "process.stdout.write(String(require('./bin/cli-script.js').cachedCli() !== null))"], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '', WENFENG_CODE_CACHE: '', ...env } }).stdout;
+    expect(probe([])).toBe('true');
+    expect(probe(['--enable-source-maps', '-r', './bench/rusage.cjs'])).toBe('true');
+    expect(probe([], { NODE_OPTIONS: '--max-old-space-size=4096' })).toBe('false');
+    expect(probe(['--stack-size=2000'])).toBe('false');
+    expect(probe([], { WENFENG_CODE_CACHE: 'off' })).toBe('false');
+  });
+
+  it('the dist script holds only ASCII, so the launcher can read it as Latin-1', () => {
+    const bytes = readFileSync(join(ROOT, 'dist/cli-script.js'));
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+  });
+
+  const cases: [string, string[]][] = [
+    ['a draft with findings, default report', ['fixtures/seeds/002-city-report.txt', '--no-config']],
+    ['a .docx, JSON', ['fixtures/seeds/002-city-report.docx', '--format', 'json', '--no-config']],
+    ['a .pdf and a clean text, SARIF', ['fixtures/good/good-notice.pdf', 'fixtures/good/good-report.txt', '--format', 'sarif', '--no-config']],
+    ['a traditional-script draft (patterns with escaped non-ASCII characters)', ['fixtures/seeds/001-province-measures-trad.txt', '--format', 'json', '--no-config']],
+    ['usage error wording', ['--format', 'nonesuch', 'fixtures/good/good-notice.txt']],
+  ];
+  for (const [name, args] of cases) {
+    it(`says what the module build says: ${name}`, () => {
+      const cached = runCli(args);
+      const modules = runCli(args, { env: OFF });
+      expect(cached.stdout.length + cached.stderr.length).toBeGreaterThan(0);
+      expect(cached).toEqual(modules);
+    });
+  }
+
+  it('reads stdin the same way', () => {
+    const input = readFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), 'utf8');
+    const args = ['--stdin', '--stdin-filename', 'draft.txt', '--format', 'json', '--no-config'];
+    const cached = runCli(args, { input });
+    expect(JSON.parse(cached.stdout).files[0].messages.length).toBeGreaterThan(0);
+    expect(cached).toEqual(runCli(args, { input, env: OFF }));
+  });
+});
