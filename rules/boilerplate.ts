@@ -6,7 +6,6 @@
 // (rules/formula-pattern.ts) in which 、，, and spaces are interchangeable and "…" takes inserted content.
 import { PhraseMatcher, defineRule, loadData, parseHeadingMarker, type LocalText, type Paragraph, type Severity } from '../src/plugin-api.js';
 import { isContentAt } from '../src/text/content-char.js';
-import { expandHanBmp, hasSurrogate } from '../src/text/han.js';
 import { TextMemo } from '../src/text/text-memo.js';
 import { loadCompiledMatcher, loadGenerated } from '../src/text/load-data.js';
 import { compilePattern, formCount } from './formula-pattern.js';
@@ -264,36 +263,29 @@ const isEmpty = (f: Formula): boolean => f.entries.some((e) => EMPTY.has(e.categ
 /** Intensifiers that also open a bare pair (加快推进, 精心组织) besides the dictionary's {INT}. */
 const MORE_INTENSIFIERS = ['加快', '协同', '整体', '一体', '系统', '高位', '强力', '精心', '周密', '科学'];
 const MORE_VERBS = ['组织', '部署', '安排', '谋划', '贯彻'];
-let bareCache: { intensifiers: string[]; verbs: Set<string> } | undefined;
-/**
- * An intensifier and a verb, nothing else (全面开展, 加快推进): what follows decides whether it says anything.
- * Word lists looked up as they are, not an alternation of them: a pattern that size costs a millisecond or two
- * to compile on every run.
- */
-function isBarePair(s: string): boolean {
-  if (!bareCache) {
-    const slots = (digest() ?? dictionary()).slots ?? {};
-    bareCache = { intensifiers: [...(slots.INT ?? []), ...MORE_INTENSIFIERS], verbs: new Set([...(slots.VERB ?? []), ...MORE_VERBS]) };
-  }
-  for (const i of bareCache.intensifiers) if (s.startsWith(i) && bareCache.verbs.has(s.slice(i.length))) return true;
-  return false;
+let bareCache: RegExp | undefined;
+/** An intensifier and a verb, nothing else (全面开展, 加快推进): what follows decides whether it says anything. */
+function barePair(): RegExp {
+  const slots = (digest() ?? dictionary()).slots ?? {};
+  bareCache ??= new RegExp(`^(?:${[...(slots.INT ?? []), ...MORE_INTENSIFIERS].join('|')})(?:${[...(slots.VERB ?? []), ...MORE_VERBS].join('|')})$`, 'u');
+  return bareCache;
 }
-/** What follows a bare pair that leaves it empty: nothing, or a vague object (工作, 各项工作, 落实) — as a whole. */
-const VAGUE_OBJECT = new Set(['', '各项', '有关', '相关', '此项', '这项', '本项', '各方面'].flatMap((a) => ['', '工作', '任务', '落实', '贯彻落实', '建设', '管理'].map((b) => a + b)));
-/** …or an abstract object with no figure in it: a spirit to carry out, a feeling or a level to raise (群众获得感, 服务质量) — at its end. */
-const ABSTRACT_OBJECT = ['精神', '要求', '部署', '决策部署', '理念', '思想', '指示', '方针', '获得感', '幸福感', '安全感', '满意度', '意识', '能力', '水平', '质量', '效能', '效率', '成效', '实效', '品质', '品味', '品位', '形象', '作用', '责任感', '紧迫感', '使命感', '认识', '站位', '合力', '力度', '保障', '氛围', '环境', '营商环境', '发展环境'];
+/** What follows a bare pair that leaves it empty: nothing, or a vague object (工作, 各项工作, 落实). */
+const VAGUE_OBJECT = /^(?:各项|有关|相关|此项|这项|本项|各方面|)?(?:工作|任务|落实|贯彻落实|建设|管理)?$/u;
+/** …or an abstract object with no figure in it: a spirit to carry out, a feeling or a level to raise (群众获得感, 服务质量). */
+const ABSTRACT_OBJECT = /(?:精神|要求|部署|决策部署|理念|思想|指示|方针|获得感|幸福感|安全感|满意度|意识|能力|水平|质量|效能|效率|成效|实效|品质|品味|品位|形象|作用|责任感|紧迫感|使命感|认识|站位|合力|力度|保障|氛围|环境|营商环境|发展环境)$/u;
 
 /** A bare intensifier-verb pair with a concrete object (全面开展消防安全检查) is a plain instruction, not a formula. */
 function concretePair(text: string, f: Formula, next: Formula | undefined): boolean {
-  if (!isBarePair(text.slice(f.start, f.end).replace(/[、，,\s]/g, ''))) return false;
+  if (!barePair().test(text.slice(f.start, f.end).replace(/[、，,\s]/g, ''))) return false;
   // Clauses are short; the look stops after SENTENCE_WINDOW characters so a paragraph without commas stays linear.
   const end = clauseEnd(text, f.end);
   // Stacked on the next formula (进一步加强…确保落到实处 in one clause): formulas, not an instruction.
   if (next && next.start >= f.end && next.start <= f.end + 2 && next.start < end) return false;
   const rest = text.slice(f.end, end).trim().replace(/[的地]$/u, '');
-  if (VAGUE_OBJECT.has(rest)) return false;
+  if (VAGUE_OBJECT.test(rest)) return false;
   // 进一步提高审批效率，将办理时限由20个工作日压缩至10个: the figure that follows in the sentence makes it an instruction.
-  return /\d/.test(text.slice(f.end, sentenceEndAfter(text, end))) || !ABSTRACT_OBJECT.some((w) => rest.endsWith(w));
+  return /\d/.test(text.slice(f.end, sentenceEndAfter(text, end))) || !ABSTRACT_OBJECT.test(rest);
 }
 
 /** Where the clause holding text[at] ends (the next ，。；：, at most SENTENCE_WINDOW characters on). */
@@ -308,11 +300,6 @@ const NAMED_UNIT = /[省市县区镇乡](?!委|政府)[\p{Script=Han}]{1,6}(?:�
 /** Counted political formulas (四个意识, 两个维护) name no quantity: left out when judging what a formula holds. */
 const COUNTED_NAME = /[一二三四五六七八九十两]个(?=[\p{Script=Han}])/gu;
 
-/** The two above without the u flag, for text with no character outside the BMP (they compile several times faster). */
-let bmpPatterns: { namedUnit: RegExp; countedName: RegExp } | undefined;
-const bmp = (): { namedUnit: RegExp; countedName: RegExp } =>
-  (bmpPatterns ??= { namedUnit: new RegExp(expandHanBmp(NAMED_UNIT.source)), countedName: new RegExp(expandHanBmp(COUNTED_NAME.source), 'g') });
-
 /**
  * A common formula with a figure written into it or right after it in the same clause (统筹安排2000万元,
  * 确保6月底前完成), or after 由 + who does it (其余由区级财政统筹安排), is an instruction, not a formula. Figures
@@ -321,13 +308,11 @@ const bmp = (): { namedUnit: RegExp; countedName: RegExp } =>
 function concreteClause(text: string, f: Formula): boolean {
   // Openings are judged by their sentence (framesConcreteSentence): 为贯彻落实党中央、国务院…精神 names units and is still a preamble.
   if (f.entries.some((e) => EMPTY.has(e.category) || e.category === 'opening')) return false;
-  const formula = text.slice(f.start, f.end);
-  const astral = hasSurrogate(formula);
-  const inner = formula.replace(astral ? COUNTED_NAME : bmp().countedName, '');
+  const inner = text.slice(f.start, f.end).replace(COUNTED_NAME, '');
   const tail = text.slice(f.end, clauseEnd(text, f.end));
   if (/\d/.test(inner) || /\d/.test(tail)) return true;
   // 压实区住建局、区城管局的监管责任: the unit named inside the formula is who does it.
-  if ((astral ? NAMED_UNIT : bmp().namedUnit).test(inner)) return true;
+  if (NAMED_UNIT.test(inner)) return true;
   // 其余由区级财政统筹安排: the clause names who does it, so the verb is an assignment.
   let start = f.start;
   const first = Math.max(0, f.start - SENTENCE_WINDOW);
