@@ -100,6 +100,10 @@ interface Model {
   missing: MissingData;
   cuesList: string[];
   countVerbSet: Set<string>;
+  /** By code unit: a character findBlanks looks at (a unit's first character, a magnitude, 成分年月天日周余多). */
+  blankStarts: Uint8Array;
+  /** By code unit: an opening bracket of a prompt. */
+  openers: Uint8Array;
   /** One pattern for every shape of findMissingNumbers, compiled on first use. */
   missingScan?: RegExp;
 }
@@ -145,6 +149,11 @@ function buildModel(): Model {
     unitsByFirst.set(u[0]!, list);
   }
   for (const list of unitsByFirst.values()) list.sort((a, b) => b.length - a.length);
+  // Every other character is skipped by findBlanks at once, unless a space comes before it.
+  const blankStarts = new Uint8Array(0x10000);
+  for (const c of [...unitsByFirst.keys(), ...d.magnitudes, ...'成分年月天日周余多']) blankStarts[c.charCodeAt(0)] = 1;
+  const openers = new Uint8Array(0x10000);
+  for (const [open] of d.promptBrackets) if (open.length === 1) openers[open.charCodeAt(0)] = 1;
   return {
     unitsByFirst,
     strongUnits: new Set(d.strongUnits),
@@ -176,6 +185,8 @@ function buildModel(): Model {
     missing: d.missing,
     cuesList: d.cues.filter((c) => c.length > 1),
     countVerbSet: new Set(d.missing.countVerbs),
+    blankStarts,
+    openers,
   };
 }
 
@@ -184,6 +195,8 @@ const HAN = /\p{Script=Han}/u;
 const CLAUSE_END = new Set([...'，。；、）」”』…,;)']);
 const CLAUSE_BREAK = new Set([...'，。；：！？,;:!?\n']);
 const SPACE = /[ \u3000\t\u00a0]/;
+/** SPACE by code unit, for the loops that look at every character. */
+const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x3000 || c === 0x09 || c === 0xa0;
 const LATIN = /[A-Za-z]/;
 const DIGIT = /[0-9]/;
 const CN_NUMERAL = /[一二三四五六七八九十〇零]/;
@@ -225,6 +238,8 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
   };
 
   for (const re of [DATE, YEAR_MONTH]) {
+    // A date ends in 日, a year and month in 月: most paragraphs have neither, and the patterns try every offset.
+    if (!t.includes(re === DATE ? '日' : '月')) continue;
     re.lastIndex = 0;
     for (let x = re.exec(t); x; x = re.exec(t)) {
       const parts = x.slice(1).filter((s): s is string => s !== undefined && s !== '');
@@ -281,9 +296,10 @@ function findLeftovers(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uin
 
   // 某村, 某公司, 某局 standing for a name — unless the paragraph anonymises people on purpose (张某, 李某某).
   // A case told with its names withheld (张某, 典型案例, 通报) says 某区 on purpose.
-  const anonymised = /案例|案件|通报|曝光/.test(t) || [...t.matchAll(/(.)某/gu)].some((y) => m.surnames.has(y[1]!));
+  const some = t.includes('某');
+  const anonymised = /案例|案件|通报|曝光/.test(t) || (some && [...t.matchAll(/(.)某/gu)].some((y) => m.surnames.has(y[1]!)));
   m.some.lastIndex = 0;
-  for (let x = anonymised ? null : m.some.exec(t); x; x = m.some.exec(t)) {
+  for (let x = anonymised || !some ? null : m.some.exec(t); x; x = m.some.exec(t)) {
     if (take(x.index, x.index + x[0].length)) report(p, x.index, x.index + x[0].length, 'template');
   }
 
@@ -307,9 +323,9 @@ function findBareGaps(p: Paragraph, covered: Uint8Array, inQuote: Uint8Array, re
   };
   if (!/[，。；]/.test(t) || t.trim().length <= 12) return;
   for (let i = 1; i < t.length; i++) {
-    if (!SPACE.test(t[i]!) || SPACE.test(t[i - 1]!)) continue;
+    if (!isSpaceCode(t.charCodeAt(i)) || isSpaceCode(t.charCodeAt(i - 1))) continue;
     let j = i;
-    while (j < t.length && SPACE.test(t[j]!)) j++;
+    while (j < t.length && isSpaceCode(t.charCodeAt(j))) j++;
     const wide = j - i >= 2 || p.text.slice(i, j).includes('\u3000');
     const before = t[i - 1]!;
     const after = t[j] ?? '';
@@ -325,6 +341,7 @@ function findBareGaps(p: Paragraph, covered: Uint8Array, inQuote: Uint8Array, re
 function findPrompts(p: Paragraph, m: Model, take: (s: number, e: number) => boolean, report: Reporter): void {
   const t = p.norm;
   for (let i = 0; i < t.length; i++) {
+    if (!m.openers[t.charCodeAt(i)]) continue;
     const close = m.closers.get(t[i]!);
     if (!close) continue;
     // Prompts are short: look for the closing bracket within 20 characters, so the scan stays linear.
@@ -369,12 +386,13 @@ function quoted(t: string): Uint8Array {
   const mask = new Uint8Array(t.length);
   let depth = 0;
   for (let i = 0; i < t.length; i++) {
-    const c = t[i]!;
-    if (c === '“' || c === '《' || c === '「' || c === '『') depth++;
-    else if ((c === '”' || c === '》' || c === '」' || c === '』') && depth > 0) depth--;
+    // By code unit: “ 《 「 『 open, ” 》 」 』 close.
+    const c = t.charCodeAt(i);
+    if (c === 0x201c || c === 0x300a || c === 0x300c || c === 0x300e) depth++;
+    else if ((c === 0x201d || c === 0x300b || c === 0x300d || c === 0x300f) && depth > 0) depth--;
     else if (depth > 0) mask[i] = 1;
     // A quotation never runs over a paragraph's sentences for long: an unpaired mark must not hide the rest.
-    if (depth > 0 && (c === '。' || c === '\n')) depth = 0;
+    if (depth > 0 && (c === 0x3002 || c === 0x0a)) depth = 0;
   }
   return mask;
 }
@@ -693,8 +711,11 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
   const t = p.norm;
   for (let i = 0; i < t.length; i++) {
     if (covered[i]) continue;
+    // Only a few characters can start a blank, or any character after a space: the rest go by at the cost of a look-up.
+    const afterSpace = i > 0 && isSpaceCode(t.charCodeAt(i - 1));
+    if (!afterSpace && !m.blankStarts[t.charCodeAt(i)]) continue;
     // "走访农户　户", "检查　家企业": a counter right after a gap left for its number.
-    if (i > 0 && SPACE.test(t[i - 1]!) && !inQuote[i]) {
+    if (afterSpace && !inQuote[i]) {
       const gap = gapBlank(t, i, m);
       // Spaced-out text, or a word after a slip of the space bar: no count at all.
       if (gap === 'none') continue;
@@ -746,7 +767,7 @@ function findBlanks(p: Paragraph, m: Model, covered: Uint8Array, inQuote: Uint8A
     }
     if (!m.unitsByFirst.has(t[i]!) && !m.magnitudes.has(t[i]!)) continue;
     // "在工作日内", "于自然日": days of the week that are working days, a noun, not a count.
-    if (/^(?:工作日|自然日)/.test(t.slice(i)) && '在于的'.includes(t[i - 1] ?? '')) {
+    if ((t.startsWith('工作日', i) || t.startsWith('自然日', i)) && '在于的'.includes(t[i - 1] ?? '')) {
       i += 2;
       continue;
     }

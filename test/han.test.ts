@@ -1,7 +1,7 @@
 // src/text/han.ts spells \p{Script=Han} out as code-point ranges; they must be exactly what the running
 // Node's \p{Script=Han} matches, and expandHan must rewrite patterns without changing what they match.
 import { describe, expect, test } from 'vitest';
-import { HAN_CLASS_BODY, HAN_RANGES, expandHan } from '../src/text/han.js';
+import { HAN_CLASS_BODY, HAN_RANGES, expandHan, expandHanBmp, hasSurrogate } from '../src/text/han.js';
 
 const HAN = /^\p{Script=Han}$/u;
 const SPELLED = new RegExp(`^[${HAN_CLASS_BODY}]$`, 'u');
@@ -40,5 +40,25 @@ describe('Han code-point ranges', () => {
     }
     expect(expandHan('第\\d+条')).toBe('第\\d+条');
     expect(expandHan('[\\p{Script=Han}]')).not.toContain('Script=Han');
+  });
+
+  test('expandHanBmp, without the u flag, matches as \\p{Script=Han} does on every BMP character and on BMP text', () => {
+    const bmp = new RegExp(`^${expandHanBmp('\\p{Script=Han}')}$`);
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (bmp.test(ch) !== HAN.test(ch) && differ.length < 10) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+    const patterns = ['[\\p{Script=Han}]{2,6}(大学|学院)', '[^\\p{Script=Han}a-z]+', '\\p{Script=Han}{2}市', '《[^》]{2,}》', '第\\d+条'];
+    const texts = ['北京大学', '清华学院', 'abc 12', '杭州市', '依照《防洪法》执行', '第12条', '〇〇大学'];
+    for (const p of patterns) {
+      const before = new RegExp(p, 'gu');
+      const after = new RegExp(expandHanBmp(p), 'g');
+      for (const t of texts) expect([...t.matchAll(after)].map((m) => [m.index, m[0]]), `${p} on ${t}`).toEqual([...t.matchAll(before)].map((m) => [m.index, m[0]]));
+    }
+    expect(hasSurrogate('北京')).toBe(false);
+    expect(hasSurrogate('𠀀市')).toBe(true);
   });
 });

@@ -95,6 +95,7 @@ export async function runRules(doc: Document, rules: ResolvedRule[], locale: Loc
       run.crashes.push(new RuleCrash(id, error));
     }
   }
-  run.messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  // Same rule at the same place: equal without localeCompare, whose first call sets up ICU collation (~10 ms).
+  run.messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId === b.ruleId ? 0 : (a.ruleId ?? '').localeCompare(b.ruleId ?? '')));
   return run;
 }

@@ -3,7 +3,6 @@
 // by LibreOffice when --render asks for it.
 import type { Document, PageCount } from '../document/model.js';
 import type { DocxLayoutFacts } from '../readers/docx/layout-facts.js';
-import { estimateDocxPages } from './docx/index.js';
 import type { RenderOptions } from './render.js';
 import { estimateTextPages } from './text-pages.js';
 
@@ -31,7 +30,8 @@ export async function estimatePages(doc: Document, options: EstimateOptions = {}
     const rendered = await (await import('./render-pages.js')).tryRender(facts, options);
     if (rendered) return rendered;
   }
-  if (facts) return estimateDocxPages(facts);
+  // The .docx layout loads only for a .docx: a text draft's pages are counted without it (text-pages.ts).
+  if (facts) return (await import('./docx/index.js')).estimateDocxPages(facts);
   const estimate = estimateTextPages(doc);
   // A .doc records the page count Word or WPS last laid out (its SummaryInformation): shown beside ours.
   const saved = (doc.layout as { savedByProgram?: unknown } | undefined)?.savedByProgram;

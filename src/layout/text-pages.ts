@@ -1,11 +1,16 @@
 // Pages of a draft that has no layout of its own (.txt, .md): set as a GB/T 9704 document would be.
 // The text is dressed as a .docx page (A4, the 版心 margins, exact line pitch, letter spacing that
-// gives the characters per line) and laid out by the same Word-like model as real .docx files, so
-// line breaking (避头尾, half-width digits) and titles and headings as whole lines come for free.
+// gives the characters per line) and laid out by the Word-like model of real .docx files, so line
+// breaking (避头尾, half-width digits) and titles and headings as whole lines come for free. Such a
+// page is the simplest case of that model — one font, one run per paragraph, exact line pitch, no
+// grid, spacing, widow control, tables or breaks — so it is laid out here by that case alone
+// (layoutTextFacts), without loading the .docx layout; test/layout/text-pages.test.ts holds the two
+// to the same page counts and fills.
 import type { Document, PageCount, Paragraph } from '../document/model.js';
 import type { DocxLayoutFacts, ParagraphBlock, ParagraphProps, SectionFacts } from '../readers/docx/layout-facts.js';
-import { layoutDocx } from './docx/index.js';
-import { WORD } from './docx/profile.js';
+import { HANGABLE, isAmbiguous, isFullWidth, isIdeograph, OPENING } from './docx/char-class.js';
+import { asciiWidth } from './docx/fonts.js';
+import { fontClassOf, WORD } from './docx/profile.js';
 
 export interface TextPageModel {
   /** Paper and margins, mm. */
@@ -128,6 +133,206 @@ export function textLayoutFacts(paragraphs: Paragraph[], model: TextPageModel = 
 export function estimateTextPages(doc: Document, model: TextPageModel = GB9704_TEXT_PAGE): PageCount {
   const facts = textLayoutFacts(doc.paragraphs, model);
   if (facts.blocks.length === 0) return { count: 1, method: 'text', exact: false, lastPageFill: 0 };
-  const result = layoutDocx(facts, { profile: WORD });
+  const result = layoutTextFacts(facts);
   return { count: result.pages, method: 'text', exact: false, lastPageFill: Math.round(result.lastPageFill * 100) / 100 };
+}
+
+/** What the line breaker needs of a character (as line-break.ts flags its atoms). */
+const enum Flag {
+  BreakBefore = 1,
+  Hang = 2,
+  Open = 4,
+  Full = 8,
+  Ideograph = 16,
+  Alnum = 32,
+}
+
+const enum Kind {
+  Char,
+  Space,
+  Tab,
+}
+
+/** The characters of the paragraph being broken, reused: kind, flags, width and autospace before, pt. */
+let kinds = new Uint8Array(256);
+let flagsOf = new Uint8Array(256);
+let widths = new Float64Array(256);
+let gaps = new Float64Array(256);
+let noLineStart: Set<number> | undefined;
+
+/**
+ * Lines of a paragraph of `textLayoutFacts`, as the .docx layout (docx/line-break.ts, with Word's profile)
+ * breaks them: the same widths, 避头尾, hanging punctuation, Latin words kept whole and autospace, in the same
+ * order of floating-point operations, so the count is the same to the last line.
+ */
+function lineCount(p: ParagraphBlock, width: number, tabStop: number): number {
+  const run = p.runs[0];
+  if (!run) return 1;
+  const text = run.text;
+  if (kinds.length < text.length) {
+    const size = text.length * 2;
+    kinds = new Uint8Array(size);
+    flagsOf = new Uint8Array(size);
+    widths = new Float64Array(size);
+    gaps = new Float64Array(size);
+  }
+  noLineStart ??= new Set([...WORD.noLineStart].map((c) => c.codePointAt(0)!));
+  const noStart = noLineStart;
+  const size = run.size / 2;
+  const cls = fontClassOf(WORD, run.font);
+  const extra = (run.charSpacing ?? 0) / 20;
+  const latin = size * 1;
+  const fullWidth = size * 1 + extra;
+  const autoSpace = WORD.autoSpace * size;
+  const space = asciiWidth(cls, 0x20) * latin + extra;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) code = ((code - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00) + 0x10000;
+    let kind = Kind.Char;
+    let flags = 0;
+    let w = 0;
+    let gap = 0;
+    if (code === 0x09) kind = Kind.Tab;
+    else if (code === 0x20 || code === 0xa0) {
+      kind = Kind.Space;
+      w = space;
+    } else if (code < 0x20 || (code >= 0x200b && code <= 0x200f) || code === 0xfeff) continue;
+    else if (code >= 0x4e00 && code <= 0x9fff) {
+      flags = Flag.Full | Flag.Ideograph;
+      w = fullWidth;
+      if (n > 0) {
+        const pf = flagsOf[n - 1]!;
+        if ((pf & Flag.Open) === 0) flags |= Flag.BreakBefore;
+        if ((pf & Flag.Alnum) !== 0) gap = autoSpace;
+      }
+    } else {
+      // The run is East-Asian: ambiguous punctuation is full width.
+      const full = isFullWidth(code) || isAmbiguous(code);
+      w = full ? fullWidth : code < 0x7f ? asciiWidth(cls, code) * latin + extra : 0.55 * latin + extra;
+      const alnum = !full && ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a));
+      const ideo = full && isIdeograph(code);
+      flags = (full ? Flag.Full : 0) | (ideo ? Flag.Ideograph : 0) | (alnum ? Flag.Alnum : 0);
+      if (HANGABLE.has(code)) flags |= Flag.Hang;
+      if (OPENING.has(code)) flags |= Flag.Open;
+      if (n > 0) {
+        const pf = flagsOf[n - 1]!;
+        const prevChar = kinds[n - 1] === Kind.Char;
+        if (!(noStart.has(code) || (pf & Flag.Open) !== 0 || (!full && prevChar && (pf & Flag.Full) === 0))) flags |= Flag.BreakBefore;
+        if ((ideo && (pf & Flag.Alnum) !== 0) || (alnum && (pf & Flag.Ideograph) !== 0)) gap = autoSpace;
+      }
+    }
+    kinds[n] = kind;
+    flagsOf[n] = flags;
+    widths[n] = w;
+    gaps[n] = gap;
+    n++;
+  }
+  if (n === 0) return 1;
+  const firstLine = p.props.indentFirstLine / 20;
+  let lines = 0;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    const first = lines === 0;
+    const avail = width - 0 - 0 - (first ? firstLine : 0) + 0.05;
+    const indent = 0 + (first ? firstLine : 0);
+    let x = 0;
+    let lastBreak = -1;
+    let end = -1;
+    for (let k = start; k < n; k++) {
+      const kk = kinds[k]!;
+      const f = flagsOf[k]!;
+      let w = widths[k]! + (k > start ? gaps[k]! : 0);
+      if (kk === Kind.Tab) {
+        // To the next default tab stop; a hanging indent is a tab stop of its own.
+        const abs = indent + x;
+        const hangStop = firstLine < 0 && first && abs < 0 - 0.01 ? 0 : undefined;
+        w = (hangStop ?? (Math.floor(abs / tabStop + 1e-6) + 1) * tabStop) - abs;
+      }
+      if (k > start && (f & Flag.BreakBefore) !== 0) lastBreak = k;
+      if (kk === Kind.Space || x + w <= avail || k === start) {
+        x += w;
+        continue;
+      }
+      const next = k + 1 < n ? k + 1 : -1;
+      const nextFree = next < 0 || (flagsOf[next]! & Flag.BreakBefore) !== 0 || kinds[next] !== Kind.Char;
+      if ((f & Flag.Hang) !== 0 && nextFree && x + w - avail <= widths[k]! + 0.05) end = k + 1;
+      else if ((f & Flag.BreakBefore) !== 0) end = k;
+      else if (lastBreak > start) end = lastBreak;
+      else end = k;
+      break;
+    }
+    if (end < 0) end = n;
+    lines++;
+    i = end;
+  }
+  return lines;
+}
+
+/**
+ * The pages of `textLayoutFacts`' facts as docx/index.ts's layoutDocx lays them out with Word's profile: every
+ * line the paragraph's exact pitch, no space between paragraphs, a keep-with-next chain (title, headings) moved
+ * whole with the first line after it, no widow control. The sums are taken in layoutDocx's order.
+ */
+export function layoutTextFacts(facts: DocxLayoutFacts): { pages: number; lastPageFill: number } {
+  const s = facts.sections[0]!;
+  const width = Math.max(72, (s.pageWidth - s.margins.left - s.margins.right - s.margins.gutter) / 20);
+  const height = Math.max(72, (s.pageHeight - Math.abs(s.margins.top) - Math.abs(s.margins.bottom)) / 20);
+  const tabStop = facts.settings.defaultTabStop / 20 || 36;
+  const blocks = facts.blocks as ParagraphBlock[];
+  const n = blocks.length;
+  const lines = new Array<number>(n);
+  const pitch = new Array<number>(n);
+  for (let b = 0; b < n; b++) {
+    lines[b] = lineCount(blocks[b]!, width, tabStop);
+    pitch[b] = Math.abs(blocks[b]!.props.line!) / 20;
+  }
+  /** A paragraph's lines stacked, added one by one from 0 as layoutDocx adds them. */
+  const stack = (b: number, count: number): number => {
+    let sum = 0;
+    for (let k = 0; k < count; k++) sum += pitch[b]!;
+    return sum;
+  };
+  const EPS = 0.01;
+  let pages = 1;
+  let y = 0;
+  let chainChecked = -1;
+  for (let b = 0; b < n; b++) {
+    if (blocks[b]!.props.keepNext && b > chainChecked) {
+      // The chain of keep-with-next paragraphs and the first line of what follows must share a page.
+      let need = stack(b, lines[b]!);
+      let j = b + 1;
+      for (; j < n && blocks[j]!.props.keepNext; j++) need += 0 + stack(j, lines[j]!);
+      if (j < n) need += 0 + pitch[j]!;
+      chainChecked = j;
+      if (!(y < EPS) && y + 0 + need > height + 0.01 && need <= height) {
+        pages++;
+        y = 0;
+      }
+    }
+    const count = lines[b]!;
+    const h = pitch[b]!;
+    let k = 0;
+    while (k < count) {
+      let at = y;
+      let fit = 0;
+      while (k + fit < count && at + h - 0 <= height + EPS) {
+        at += h;
+        fit++;
+      }
+      // A line taller than the page goes on it anyway.
+      if (k + fit < count && y < EPS && fit === 0) fit = 1;
+      if (fit > 0) {
+        y += 0 + stack(b, fit);
+        k += fit;
+      }
+      if (k < count) {
+        pages++;
+        y = 0;
+      }
+    }
+    if (y + 0 > height + EPS) y = height;
+  }
+  return { pages, lastPageFill: Math.min(1, (0 * height + y) / (1 * height)) };
 }

@@ -40,6 +40,10 @@ const HAN = '\\p{Script=Han}';
  * as its ranges, elsewhere as a class of its own. Escapes are skipped, so `\\p{Script=Han}` stays literal.
  */
 export function expandHan(source: string): string {
+  return replaceHan(source, HAN_CLASS_BODY);
+}
+
+function replaceHan(source: string, body: string): string {
   if (!source.includes(HAN)) return source;
   let out = '';
   let inClass = false;
@@ -47,7 +51,7 @@ export function expandHan(source: string): string {
     const c = source[i]!;
     if (c === '\\') {
       if (source.startsWith(HAN, i)) {
-        out += inClass ? HAN_CLASS_BODY : `[${HAN_CLASS_BODY}]`;
+        out += inClass ? body : `[${body}]`;
         i += HAN.length - 1;
       } else {
         out += source.slice(i, i + 2);
@@ -61,3 +65,24 @@ export function expandHan(source: string): string {
   }
   return out;
 }
+
+/** The Basic Multilingual Plane part of the ranges, for a regular expression without the `u` flag. */
+const HAN_BMP_CLASS_BODY = HAN_RANGES.filter(([a]) => a < 0x10000)
+  .map(([a, b]) => {
+    const u = (c: number): string => `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    return a === b ? u(a) : `${u(a)}-${u(b)}`;
+  })
+  .join('');
+
+/**
+ * `source` (a `u` regular expression) for a regular expression without the `u` flag that matches the same on
+ * text with no surrogate code units (no character outside the BMP): each `\p{Script=Han}` becomes the BMP
+ * ranges. Such a pattern compiles several times faster than its `u` form, whose Han class spans four planes.
+ * Only for patterns that mean the same either way (no `\p` besides Han, no `\u{…}`, no case folding).
+ */
+export function expandHanBmp(source: string): string {
+  return replaceHan(source, HAN_BMP_CLASS_BODY);
+}
+
+/** Whether a string has a surrogate code unit: where a BMP-only pattern (expandHanBmp) may not be used. */
+export const hasSurrogate = (s: string): boolean => /[\ud800-\udfff]/.test(s);

@@ -6,7 +6,7 @@ import type { Document } from '../../document/model.js';
 import type { BlockFacts, DocxLayoutFacts, ParagraphBlock, SectionFacts } from '../../readers/docx/layout-facts.js';
 import { boxHeight, classifyFont } from './fonts.js';
 import { charsPerLine, sectionGrid } from './grid.js';
-import { normalFontSize } from './index.js';
+import { normalFontSize } from './normal-font-size.js';
 
 const MM_PER_TWIP = 25.4 / 1440;
 const mm = (twips: number): number => Math.round(twips * MM_PER_TWIP * 10) / 10;

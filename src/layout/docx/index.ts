@@ -4,14 +4,16 @@
 // (profile.ts: Word, WPS or LibreOffice). An estimate (exact: false), never the saved page count
 // (that is shown beside it as savedByProgram).
 import type { PageCount } from '../../document/model.js';
-import type { BlockFacts, DocxLayoutFacts, DocumentSettings, SectionFacts } from '../../readers/docx/layout-facts.js';
+import type { DocxLayoutFacts, SectionFacts } from '../../readers/docx/layout-facts.js';
 import { PageFlow } from './flow.js';
 import { charsPerLine, sectionGrid, type Grid } from './grid.js';
+import { normalFontSize } from './normal-font-size.js';
 import { layoutParagraph, type ParagraphContext, type ParagraphLayout } from './paragraph.js';
 import { profileFor, type RendererProfile } from './profile.js';
 import { layoutTable, type TableLayout } from './table.js';
 
 export { LIBREOFFICE, WORD, WPS, profileFor, type RendererProfile } from './profile.js';
+export { normalFontSize } from './normal-font-size.js';
 
 export interface DocxLayoutOptions {
   /** Whose layout to imitate; by default the program that saved the file. */
@@ -48,41 +50,6 @@ export interface DocxLayoutResult {
 }
 
 type Layout = ParagraphLayout | TableLayout;
-
-/** Font size (pt) the character grid is based on: the Normal style's, else the body text's commonest. */
-export function normalFontSize(facts: DocxLayoutFacts): number {
-  // Rules ask for it per paragraph (format-paragraph's line pitch): counting the whole document each time was quadratic.
-  let size = normalSizes.get(facts);
-  if (size === undefined) normalSizes.set(facts, (size = countNormalFontSize(facts)));
-  return size;
-}
-
-const normalSizes = new WeakMap<DocxLayoutFacts, number>();
-
-function countNormalFontSize(facts: DocxLayoutFacts): number {
-  const declared = (facts.settings as DocumentSettings & { normalFontSize?: number }).normalFontSize;
-  if (declared) return declared / 2;
-  const chars = new Map<number, number>();
-  const count = (blocks: BlockFacts[]): void => {
-    for (const b of blocks) {
-      if (b.type === 'table') {
-        for (const r of b.rows) for (const c of r.cells) count(c.blocks);
-        continue;
-      }
-      for (const r of b.runs) if (r.eastAsian && !r.hidden) chars.set(r.size, (chars.get(r.size) ?? 0) + r.text.length);
-    }
-  };
-  count(facts.blocks);
-  let best = facts.settings.defaultFontSize;
-  let most = 0;
-  for (const [size, n] of chars) {
-    if (n > most) {
-      most = n;
-      best = size;
-    }
-  }
-  return best / 2;
-}
 
 /** Text area of a section's page, pt (at least an inch each way, whatever the margins say). */
 function geometry(s: SectionFacts): { width: number; height: number; columnWidth: number; columns: number } {

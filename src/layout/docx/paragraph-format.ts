@@ -4,7 +4,7 @@ import type { Document } from '../../document/model.js';
 import type { DocxLayoutFacts, ParagraphBlock } from '../../readers/docx/layout-facts.js';
 import { boxHeight, classifyFont } from './fonts.js';
 import { sectionGrid } from './grid.js';
-import { normalFontSize } from './index.js';
+import { normalFontSize } from './normal-font-size.js';
 
 /** Word gives East-Asian text 1.3 × the font box for a single line. */
 const EAST_ASIAN_LINE = 1.3;
