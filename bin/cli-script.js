@@ -9,12 +9,29 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 const DIST = path.join(__dirname, '..', 'dist');
 const SCRIPT = path.join(DIST, 'cli-script.js');
 
 /** Where the cache for the running Node lives. */
 const cacheFile = () => path.join(DIST, 'code-cache', `${process.version}-${process.arch}.bin`);
+
+/** The cache in `file` without its checksum, or null when it is missing or damaged. V8 checks a cache's
+ * length, version and flags but not its contents (release builds skip the checksum): a cache with a
+ * flipped byte crashes the process as it is deserialised. So the build appends a CRC-32 of the cache
+ * (scripts/build-code-cache.mjs), and a cache that does not match it is never handed to V8. */
+function readCache(file) {
+  let data;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+  if (data.length <= 4) return null;
+  const body = data.subarray(0, data.length - 4);
+  return crc32(body) === data.readUInt32LE(data.length - 4) ? body : null;
+}
 
 /** Compiles and runs the script (with `cachedData` when given): its exports and the compiled script. */
 function compileCli(cachedData) {
@@ -55,13 +72,8 @@ function plainFlags() {
  * change what V8 accepts, or when it is switched off. */
 function cachedCli() {
   if (process.env.WENFENG_CODE_CACHE === 'off' || !plainFlags()) return null;
-  let data;
-  try {
-    data = fs.readFileSync(cacheFile());
-  } catch {
-    return null;
-  }
-  return compileCli(data).cli;
+  const data = readCache(cacheFile());
+  return data && compileCli(data).cli;
 }
 
-module.exports = { cachedCli, compileCli, cacheFile };
+module.exports = { cachedCli, compileCli, cacheFile, readCache };

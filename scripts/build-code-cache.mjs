@@ -5,6 +5,7 @@
 // launcher's (V8 rejects a cache made under other flags).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,5 +30,8 @@ process.exitCode = 0;
 const file = cacheFile();
 mkdirSync(path.dirname(file), { recursive: true });
 const data = script.createCachedData();
-writeFileSync(file, data);
+// With its CRC-32 at the end, which the launcher checks before V8 sees the cache (bin/cli-script.js).
+const sum = Buffer.alloc(4);
+sum.writeUInt32LE(crc32(data));
+writeFileSync(file, Buffer.concat([data, sum]));
 console.log(`code cache: ${path.relative(ROOT, file)} (${Math.round(data.length / 1024)} KB)`);

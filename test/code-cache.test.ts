@@ -2,23 +2,31 @@
 // build made a cache for this Node, and from the ES module build otherwise. Both must say exactly the
 // same thing; the cache must be one V8 accepts, or every run pays a full compile instead of saving one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/run-cli.js';
+import { ROOT, runCli, tempDir } from './helpers/run-cli.js';
 
 const loader = createRequire(import.meta.url)('../bin/cli-script.js') as {
   cacheFile(): string;
+  readCache(file: string): Buffer | null;
   compileCli(data: Buffer | undefined): { cli: { main(argv: string[]): Promise<number> }; script: { cachedDataRejected?: boolean } };
 };
 
 const OFF = { WENFENG_CODE_CACHE: 'off' };
 
+/** The cache with its second quarter's bits flipped, length and header intact: what V8 crashes on. */
+const damage = (cache: Buffer): Buffer => {
+  const copy = Buffer.from(cache);
+  for (let i = copy.length >> 2; i < copy.length >> 1; i++) copy[i] ^= 0xff;
+  return copy;
+};
+
 describe('the CLI from the code cache', () => {
   it('has a cache for the Node that built it, and V8 accepts it', () => {
     expect(existsSync(loader.cacheFile())).toBe(true);
-    const { cli, script } = loader.compileCli(readFileSync(loader.cacheFile()));
+    const { cli, script } = loader.compileCli(loader.readCache(loader.cacheFile()) ?? undefined);
     expect(script.cachedDataRejected).toBe(false);
     expect(typeof cli.main).toBe('function');
   });
@@ -27,6 +35,33 @@ describe('the CLI from the code cache', () => {
     const { cli, script } = loader.compileCli(Buffer.from('not a code cache'));
     expect(script.cachedDataRejected).toBe(true);
     expect(typeof cli.main).toBe('function');
+  });
+
+  it('a damaged cache is never handed to V8, which checks its length but not its bytes and would crash on them', () => {
+    const dir = tempDir();
+    const good = readFileSync(loader.cacheFile());
+    writeFileSync(join(dir, 'flipped.bin'), damage(good));
+    writeFileSync(join(dir, 'truncated.bin'), good.subarray(0, 1000));
+    writeFileSync(join(dir, 'empty.bin'), '');
+    for (const name of ['flipped.bin', 'truncated.bin', 'empty.bin', 'absent.bin']) expect(loader.readCache(join(dir, name))).toBeNull();
+  });
+
+  it('the launcher falls back to the module build when its cache is damaged', () => {
+    // The package as installed, its cache damaged: bin/ copied, dist/ linked file by file but code-cache/.
+    const pkg = tempDir();
+    mkdirSync(join(pkg, 'bin'));
+    for (const name of readdirSync(join(ROOT, 'bin'))) copyFileSync(join(ROOT, 'bin', name), join(pkg, 'bin', name));
+    mkdirSync(join(pkg, 'dist/code-cache'), { recursive: true });
+    for (const name of readdirSync(join(ROOT, 'dist'))) if (name !== 'code-cache') symlinkSync(join(ROOT, 'dist', name), join(pkg, 'dist', name));
+    const damaged = damage(readFileSync(loader.cacheFile()));
+    writeFileSync(join(pkg, 'dist/code-cache', loader.cacheFile().split(/[\\/]/).pop()!), damaged);
+    const args = [join(ROOT, 'fixtures/seeds/002-city-report.txt'), '--no-config'];
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' };
+    delete env.FORCE_COLOR;
+    delete env.WENFENG_CODE_CACHE;
+    const run = spawnSync(process.execPath, [join(pkg, 'bin/wenfeng.js'), ...args], { cwd: ROOT, encoding: 'utf8', env });
+    expect(run.signal).toBeNull();
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual(runCli(args, { env: OFF }));
   });
 
   it('is not used where the process runs with V8 options (V8 would reject it), and is with Node-only ones', () => {
