@@ -19,7 +19,7 @@ const OFF = { WENFENG_CODE_CACHE: 'off' };
 /** The cache with its second quarter's bits flipped, length and header intact: what V8 crashes on. */
 const damage = (cache: Buffer): Buffer => {
   const copy = Buffer.from(cache);
-  for (let i = copy.length >> 2; i < copy.length >> 1; i++) copy[i] ^= 0xff;
+  for (let i = copy.length >> 2; i < copy.length >> 1; i++) copy[i] = copy[i]! ^ 0xff;
   return copy;
 };
 
@@ -94,6 +94,48 @@ describe('the CLI from the code cache', () => {
       expect(cached).toEqual(modules);
     });
   }
+
+  describe('loads code from outside the bundle as the module build does', () => {
+    // A project of the user's: a config file naming an ES module plugin and a CommonJS one, a formatter file.
+    const project = tempDir();
+    const rule = (id: string, word: string) =>
+      `{ meta: { id: '${id}', description: { zh: '${word}', en: '${id}' }, defaultSeverity: 'warning', messages: { found: { zh: '出现"${word}"', en: 'found ${id}' } } },
+        check(doc, ctx) { for (const p of doc.paragraphs) { const i = p.norm.indexOf('${word}'); if (i >= 0) ctx.report({ paragraph: p, start: i, end: i + ${word.length}, messageId: 'found' }); } } }`;
+    writeFileSync(join(project, 'esm-rules.mjs'), `export default { rules: { 'no-jinyibu': ${rule('no-jinyibu', '进一步')} } };\n`);
+    writeFileSync(join(project, 'cjs-rules.cjs'), `module.exports = { rules: { 'no-zhashi': ${rule('no-zhashi', '扎实')} } };\n`);
+    writeFileSync(join(project, 'count.mjs'), "export default (results) => results.map((r) => `${r.messages.length} 条\\n`).join('');\n");
+    writeFileSync(join(project, 'nested.mjs'), "import './not-here.mjs';\nexport default { rules: {} };\n");
+    copyFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), join(project, 'draft.txt'));
+    const config = (plugins: string[]) => writeFileSync(join(project, 'wenfeng.config.mjs'), `export default { plugins: ${JSON.stringify(plugins)} };\n`);
+    const both = (args: string[]) => {
+      const cached = runCli(args, { cwd: project });
+      expect(cached).toEqual(runCli(args, { cwd: project, env: OFF }));
+      return cached;
+    };
+
+    it('plugins from a config file, ES module and CommonJS, and a formatter file', () => {
+      config(['./esm-rules.mjs', './cjs-rules.cjs']);
+      const run = both(['draft.txt']);
+      expect(run.stdout).toContain('esm-rules/no-jinyibu');
+      expect(run.stdout).toContain('cjs-rules/no-zhashi');
+      expect(both(['draft.txt', '--format', './count.mjs']).stdout).toMatch(/^\d+ 条\n$/);
+    });
+
+    it('a missing plugin or formatter file: the same words, naming no file of wenfeng', () => {
+      config(['./absent.mjs']);
+      const plugin = both(['draft.txt']);
+      expect(plugin.code).toBe(2);
+      expect(plugin.stderr).toContain(`Cannot find module '${join(project, 'absent.mjs')}'`);
+      const formatter = both(['draft.txt', '--no-config', '--format', './absent-formatter.mjs']);
+      expect(formatter.code).toBe(2);
+      for (const run of [plugin, formatter]) expect(run.stderr).not.toContain('imported from');
+    });
+
+    it('a module missing inside a plugin still names the plugin that imports it', () => {
+      config(['./nested.mjs']);
+      expect(both(['draft.txt']).stderr).toContain(`'${join(project, 'not-here.mjs')}' imported from ${join(project, 'nested.mjs')}`);
+    });
+  });
 
   it('reads stdin the same way', () => {
     const input = readFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), 'utf8');
