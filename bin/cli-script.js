@@ -14,8 +14,9 @@ const { crc32 } = require('node:zlib');
 const DIST = path.join(__dirname, '..', 'dist');
 const SCRIPT = path.join(DIST, 'cli-script.js');
 
-/** Where the cache for the running Node lives. */
-const cacheFile = () => path.join(DIST, 'code-cache', `${process.version}-${process.arch}.bin`);
+/** Where the cache for the running Node lives. The platform is in the name: a package built on Linux is
+ * installed on Windows and macOS too, where the same Node version on the same processor is another build. */
+const cacheFile = () => path.join(DIST, 'code-cache', `${process.version}-${process.platform}-${process.arch}.bin`);
 
 /** The cache in `file` without its checksum, or null when it is missing or damaged. V8 checks a cache's
  * length, version and flags but not its contents (release builds skip the checksum): a cache with a

@@ -1,4 +1,4 @@
-// Makes dist/code-cache/<node version>-<arch>.bin: V8's code cache of dist/cli-script.js after it has
+// Makes dist/code-cache/<node version>-<platform>-<arch>.bin: V8's code cache of dist/cli-script.js after it has
 // linted sample drafts — a draft with findings as text (the default report) and as .docx (JSON), and a
 // clean one — so the cache holds the functions a one-shot lint runs, not only the script's top level.
 // Run by scripts/build.mjs in a process of its own: the cache must come from a plain `node` like the
