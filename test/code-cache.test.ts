@@ -10,7 +10,8 @@ import { ROOT, runCli, tempDir } from './helpers/run-cli.js';
 
 const loader = createRequire(import.meta.url)('../bin/cli-script.js') as {
   cacheFile(): string;
-  readCache(file: string): Buffer | null;
+  readCache(file: string, script?: Buffer): Buffer | null;
+  SCRIPT: string;
   compileCli(data: Buffer | undefined): { cli: { main(argv: string[]): Promise<number> }; script: { cachedDataRejected?: boolean } };
 };
 
@@ -44,6 +45,16 @@ describe('the CLI from the code cache', () => {
     writeFileSync(join(dir, 'truncated.bin'), good.subarray(0, 1000));
     writeFileSync(join(dir, 'empty.bin'), '');
     for (const name of ['flipped.bin', 'truncated.bin', 'empty.bin', 'absent.bin']) expect(loader.readCache(join(dir, name))).toBeNull();
+  });
+
+  it('a cache is not used for a script edited in place, which V8 would take for its own if the length holds', () => {
+    const script = readFileSync(loader.SCRIPT);
+    expect(loader.readCache(loader.cacheFile(), script)).not.toBeNull();
+    // One message changed as a patched install would change it: 个问题 → 个错题, the same length.
+    const edited = Buffer.from(script.toString('latin1').replaceAll('\\u4E2A\\u95EE\\u9898', '\\u4E2A\\u9519\\u9898'), 'latin1');
+    expect(edited.length).toBe(script.length);
+    expect(edited.equals(script)).toBe(false);
+    expect(loader.readCache(loader.cacheFile(), edited)).toBeNull();
   });
 
   it('the launcher falls back to the module build when its cache is damaged', () => {
