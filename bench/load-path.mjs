@@ -80,7 +80,7 @@ const loader = path.join(build, 'bin/cli-script.js');
 const script = path.join(build, 'dist/cli-script.js');
 if (existsSync(loader) && existsSync(script)) {
   const probe = `const l = require(${JSON.stringify(loader)}); const f = l.cacheFile(); if (!require('node:fs').existsSync(f)) { console.log('none'); process.exit(0); }
-const c0 = process.cpuUsage(); const { script } = l.compileCli(require('node:fs').readFileSync(f)); const c = process.cpuUsage(c0);
+const c0 = process.cpuUsage(); const { script } = l.compileCli(l.readCache ? l.readCache(f) : require('node:fs').readFileSync(f)); const c = process.cpuUsage(c0);
 console.log(JSON.stringify({ ms: (c.user + c.system) / 1000, rejected: script.cachedDataRejected, cache: require('node:fs').statSync(f).size }));`;
   const runs = [];
   for (let i = 0; i < reps; i++) {

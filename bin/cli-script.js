@@ -9,17 +9,36 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 const DIST = path.join(__dirname, '..', 'dist');
 const SCRIPT = path.join(DIST, 'cli-script.js');
 
-/** Where the cache for the running Node lives. */
-const cacheFile = () => path.join(DIST, 'code-cache', `${process.version}-${process.arch}.bin`);
+/** Where the cache for the running Node lives. The platform is in the name: a package built on Linux is
+ * installed on Windows and macOS too, where the same Node version on the same processor is another build. */
+const cacheFile = () => path.join(DIST, 'code-cache', `${process.version}-${process.platform}-${process.arch}.bin`);
+
+/** The cache in `file` without its checksum, or null when it is missing, damaged or made for another
+ * script. V8 checks a cache's length, version and flags, and of the source only its length: a cache with
+ * a flipped byte crashes the process as it is deserialised, and a script edited in place (a patched
+ * install) would run the old code from the cache. So the build appends a CRC-32 of the script and the
+ * cache together (scripts/build-code-cache.mjs), and a cache that does not match is never handed to V8. */
+function readCache(file, script = fs.readFileSync(SCRIPT)) {
+  let data;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+  if (data.length <= 4) return null;
+  const body = data.subarray(0, data.length - 4);
+  return crc32(body, crc32(script)) === data.readUInt32LE(data.length - 4) ? body : null;
+}
 
 /** Compiles and runs the script (with `cachedData` when given): its exports and the compiled script. */
-function compileCli(cachedData) {
+function compileCli(cachedData, bytes = fs.readFileSync(SCRIPT)) {
   // ASCII only (scripts/build.mjs): read as Latin-1, a one-byte string, with no UTF-8 to decode.
-  const source = fs.readFileSync(SCRIPT, 'latin1');
+  const source = bytes.toString('latin1');
   const script = new vm.Script(source, {
     filename: SCRIPT,
     cachedData,
@@ -55,13 +74,10 @@ function plainFlags() {
  * change what V8 accepts, or when it is switched off. */
 function cachedCli() {
   if (process.env.WENFENG_CODE_CACHE === 'off' || !plainFlags()) return null;
-  let data;
-  try {
-    data = fs.readFileSync(cacheFile());
-  } catch {
-    return null;
-  }
-  return compileCli(data).cli;
+  if (!fs.existsSync(cacheFile())) return null;
+  const bytes = fs.readFileSync(SCRIPT);
+  const data = readCache(cacheFile(), bytes);
+  return data && compileCli(data, bytes).cli;
 }
 
-module.exports = { cachedCli, compileCli, cacheFile };
+module.exports = { cachedCli, compileCli, cacheFile, readCache, SCRIPT };

@@ -1,15 +1,16 @@
-// Makes dist/code-cache/<node version>-<arch>.bin: V8's code cache of dist/cli-script.js after it has
+// Makes dist/code-cache/<node version>-<platform>-<arch>.bin: V8's code cache of dist/cli-script.js after it has
 // linted sample drafts — a draft with findings as text (the default report) and as .docx (JSON), and a
 // clean one — so the cache holds the functions a one-shot lint runs, not only the script's top level.
 // Run by scripts/build.mjs in a process of its own: the cache must come from a plain `node` like the
 // launcher's (V8 rejects a cache made under other flags).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { crc32 } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { compileCli, cacheFile } = createRequire(import.meta.url)('../bin/cli-script.js');
+const { compileCli, cacheFile, SCRIPT } = createRequire(import.meta.url)('../bin/cli-script.js');
 
 const SAMPLES = [
   ['fixtures/seeds/002-city-report.txt', '--no-config'],
@@ -29,5 +30,9 @@ process.exitCode = 0;
 const file = cacheFile();
 mkdirSync(path.dirname(file), { recursive: true });
 const data = script.createCachedData();
-writeFileSync(file, data);
+// With a CRC-32 of the script and the cache at the end, which the launcher checks before V8 sees the
+// cache (bin/cli-script.js).
+const sum = Buffer.alloc(4);
+sum.writeUInt32LE(crc32(data, crc32(readFileSync(SCRIPT))));
+writeFileSync(file, Buffer.concat([data, sum]));
 console.log(`code cache: ${path.relative(ROOT, file)} (${Math.round(data.length / 1024)} KB)`);

@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLexicon } from './build-lexicon.mjs';
 import { buildMatchers } from './build-matchers.mjs';
@@ -31,8 +32,13 @@ const common = {
 const launcherImports = {
   name: 'launcher-imports',
   setup(b) {
-    b.onLoad({ filter: /[\\/]platform[\\/]import-module\.ts$/ }, () => ({
-      contents: 'declare const __wenfengImport: (specifier: string) => Promise<any>;\nexport const importModule = (specifier: string): Promise<any> => __wenfengImport(specifier);\n',
+    b.onLoad({ filter: /[\\/]platform[\\/]import-module\.ts$/ }, (args) => ({
+      contents: [
+        "import { withoutOwnImporter } from './import-failure.js';",
+        'declare const __wenfengImport: (specifier: string) => Promise<any>;',
+        'export const importModule = (specifier: string): Promise<any> => __wenfengImport(specifier).catch((error: unknown) => withoutOwnImporter(specifier, error));',
+      ].join('\n'),
+      resolveDir: path.dirname(args.path),
       loader: 'ts',
     }));
   },

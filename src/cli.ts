@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locale, Severity } from './api.js';
 import type { CheckOptions } from './cli-check.js';
 import { DOC_TYPE_IDS } from './classify/doc-types.js';
@@ -34,7 +35,7 @@ async function runRulesList(id: string | undefined, opts: { config?: string | fa
       throw new UsageError(`未知规则 ${id}${guess ? `，是否想用 ${guess}？` : '（wenfeng rules 列出全部规则）'}`, `unknown rule '${id}'${guess ? `; did you mean ${guess}?` : ' (see `wenfeng rules`)'}`);
     }
     const { readFile } = await import('node:fs/promises');
-    const docs = rule.meta.docs ? resolve(dirname(new URL(import.meta.url).pathname), '..', rule.meta.docs) : undefined;
+    const docs = rule.meta.docs ? resolve(dirname(fileURLToPath(import.meta.url)), '..', rule.meta.docs) : undefined;
     if (docs && existsSync(docs)) process.stdout.write(await readFile(docs, 'utf8'));
     else process.stdout.write(`${id}\n${rule.meta.description[locale]}\n`);
     return 0;

@@ -2,23 +2,32 @@
 // build made a cache for this Node, and from the ES module build otherwise. Both must say exactly the
 // same thing; the cache must be one V8 accepts, or every run pays a full compile instead of saving one.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli } from './helpers/run-cli.js';
+import { ROOT, runCli, tempDir } from './helpers/run-cli.js';
 
 const loader = createRequire(import.meta.url)('../bin/cli-script.js') as {
   cacheFile(): string;
+  readCache(file: string, script?: Buffer): Buffer | null;
+  SCRIPT: string;
   compileCli(data: Buffer | undefined): { cli: { main(argv: string[]): Promise<number> }; script: { cachedDataRejected?: boolean } };
 };
 
 const OFF = { WENFENG_CODE_CACHE: 'off' };
 
+/** The cache with its second quarter's bits flipped, length and header intact: what V8 crashes on. */
+const damage = (cache: Buffer): Buffer => {
+  const copy = Buffer.from(cache);
+  for (let i = copy.length >> 2; i < copy.length >> 1; i++) copy[i] = copy[i]! ^ 0xff;
+  return copy;
+};
+
 describe('the CLI from the code cache', () => {
   it('has a cache for the Node that built it, and V8 accepts it', () => {
     expect(existsSync(loader.cacheFile())).toBe(true);
-    const { cli, script } = loader.compileCli(readFileSync(loader.cacheFile()));
+    const { cli, script } = loader.compileCli(loader.readCache(loader.cacheFile()) ?? undefined);
     expect(script.cachedDataRejected).toBe(false);
     expect(typeof cli.main).toBe('function');
   });
@@ -27,6 +36,43 @@ describe('the CLI from the code cache', () => {
     const { cli, script } = loader.compileCli(Buffer.from('not a code cache'));
     expect(script.cachedDataRejected).toBe(true);
     expect(typeof cli.main).toBe('function');
+  });
+
+  it('a damaged cache is never handed to V8, which checks its length but not its bytes and would crash on them', () => {
+    const dir = tempDir();
+    const good = readFileSync(loader.cacheFile());
+    writeFileSync(join(dir, 'flipped.bin'), damage(good));
+    writeFileSync(join(dir, 'truncated.bin'), good.subarray(0, 1000));
+    writeFileSync(join(dir, 'empty.bin'), '');
+    for (const name of ['flipped.bin', 'truncated.bin', 'empty.bin', 'absent.bin']) expect(loader.readCache(join(dir, name))).toBeNull();
+  });
+
+  it('a cache is not used for a script edited in place, which V8 would take for its own if the length holds', () => {
+    const script = readFileSync(loader.SCRIPT);
+    expect(loader.readCache(loader.cacheFile(), script)).not.toBeNull();
+    // One message changed as a patched install would change it: 个问题 → 个错题, the same length.
+    const edited = Buffer.from(script.toString('latin1').replaceAll('\\u4E2A\\u95EE\\u9898', '\\u4E2A\\u9519\\u9898'), 'latin1');
+    expect(edited.length).toBe(script.length);
+    expect(edited.equals(script)).toBe(false);
+    expect(loader.readCache(loader.cacheFile(), edited)).toBeNull();
+  });
+
+  it('the launcher falls back to the module build when its cache is damaged', () => {
+    // The package as installed, its cache damaged: bin/ copied, dist/ linked file by file but code-cache/.
+    const pkg = tempDir();
+    mkdirSync(join(pkg, 'bin'));
+    for (const name of readdirSync(join(ROOT, 'bin'))) copyFileSync(join(ROOT, 'bin', name), join(pkg, 'bin', name));
+    mkdirSync(join(pkg, 'dist/code-cache'), { recursive: true });
+    for (const name of readdirSync(join(ROOT, 'dist'))) if (name !== 'code-cache') symlinkSync(join(ROOT, 'dist', name), join(pkg, 'dist', name));
+    const damaged = damage(readFileSync(loader.cacheFile()));
+    writeFileSync(join(pkg, 'dist/code-cache', loader.cacheFile().split(/[\\/]/).pop()!), damaged);
+    const args = [join(ROOT, 'fixtures/seeds/002-city-report.txt'), '--no-config'];
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', NODE_OPTIONS: '' };
+    delete env.FORCE_COLOR;
+    delete env.WENFENG_CODE_CACHE;
+    const run = spawnSync(process.execPath, [join(pkg, 'bin/wenfeng.js'), ...args], { cwd: ROOT, encoding: 'utf8', env });
+    expect(run.signal).toBeNull();
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual(runCli(args, { env: OFF }));
   });
 
   it('is not used where the process runs with V8 options (V8 would reject it), and is with Node-only ones', () => {
@@ -59,6 +105,48 @@ describe('the CLI from the code cache', () => {
       expect(cached).toEqual(modules);
     });
   }
+
+  describe('loads code from outside the bundle as the module build does', () => {
+    // A project of the user's: a config file naming an ES module plugin and a CommonJS one, a formatter file.
+    const project = tempDir();
+    const rule = (id: string, word: string) =>
+      `{ meta: { id: '${id}', description: { zh: '${word}', en: '${id}' }, defaultSeverity: 'warning', messages: { found: { zh: '出现"${word}"', en: 'found ${id}' } } },
+        check(doc, ctx) { for (const p of doc.paragraphs) { const i = p.norm.indexOf('${word}'); if (i >= 0) ctx.report({ paragraph: p, start: i, end: i + ${word.length}, messageId: 'found' }); } } }`;
+    writeFileSync(join(project, 'esm-rules.mjs'), `export default { rules: { 'no-jinyibu': ${rule('no-jinyibu', '进一步')} } };\n`);
+    writeFileSync(join(project, 'cjs-rules.cjs'), `module.exports = { rules: { 'no-zhashi': ${rule('no-zhashi', '扎实')} } };\n`);
+    writeFileSync(join(project, 'count.mjs'), "export default (results) => results.map((r) => `${r.messages.length} 条\\n`).join('');\n");
+    writeFileSync(join(project, 'nested.mjs'), "import './not-here.mjs';\nexport default { rules: {} };\n");
+    copyFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), join(project, 'draft.txt'));
+    const config = (plugins: string[]) => writeFileSync(join(project, 'wenfeng.config.mjs'), `export default { plugins: ${JSON.stringify(plugins)} };\n`);
+    const both = (args: string[]) => {
+      const cached = runCli(args, { cwd: project });
+      expect(cached).toEqual(runCli(args, { cwd: project, env: OFF }));
+      return cached;
+    };
+
+    it('plugins from a config file, ES module and CommonJS, and a formatter file', () => {
+      config(['./esm-rules.mjs', './cjs-rules.cjs']);
+      const run = both(['draft.txt']);
+      expect(run.stdout).toContain('esm-rules/no-jinyibu');
+      expect(run.stdout).toContain('cjs-rules/no-zhashi');
+      expect(both(['draft.txt', '--format', './count.mjs']).stdout).toMatch(/^\d+ 条\n$/);
+    });
+
+    it('a missing plugin or formatter file: the same words, naming no file of wenfeng', () => {
+      config(['./absent.mjs']);
+      const plugin = both(['draft.txt']);
+      expect(plugin.code).toBe(2);
+      expect(plugin.stderr).toContain(`Cannot find module '${join(project, 'absent.mjs')}'`);
+      const formatter = both(['draft.txt', '--no-config', '--format', './absent-formatter.mjs']);
+      expect(formatter.code).toBe(2);
+      for (const run of [plugin, formatter]) expect(run.stderr).not.toContain('imported from');
+    });
+
+    it('a module missing inside a plugin still names the plugin that imports it', () => {
+      config(['./nested.mjs']);
+      expect(both(['draft.txt']).stderr).toContain(`'${join(project, 'not-here.mjs')}' imported from ${join(project, 'nested.mjs')}`);
+    });
+  });
 
   it('reads stdin the same way', () => {
     const input = readFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), 'utf8');

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT, tempDir } from './helpers/run-cli.js';
 
-const work = tempDir('wenfeng-install-');
+// A space and Chinese characters in the install path: file URLs percent-encode them.
+const work = tempDir('wenfeng install 安装-');
 const prefix = join(work, 'prefix');
 const outside = tempDir('wenfeng-outside-');
 const installed = join(prefix, 'bin', 'wenfeng');
