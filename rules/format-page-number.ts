@@ -8,7 +8,7 @@ import { FORMAT_OPTION, formatSpec } from './format-preset.js';
 import type { Paragraph } from '../src/document/model.js';
 import type { FooterParagraphFacts, SectionFacts } from '../src/readers/docx/layout-facts.js';
 import { docxLayout } from '../src/layout/docx/paragraph-format.js';
-import { pageField } from '../src/readers/docx/footer.js';
+import { pageField } from '../src/readers/docx/page-field.js';
 import { banjiOwnSection } from './format-banji-section.js';
 
 interface PageNumberData {

@@ -218,12 +218,20 @@ function reportError(error: unknown, argv: string[]): number {
   return 2;
 }
 
-export async function main(argv: string[]): Promise<number> {
-  // A reader that stops early (wenfeng … | head) is not an error of ours.
+/** A reader that stops early (wenfeng … | head) is not an error of ours. Once per process: main() runs
+ * again in one process (benchmarks, embedding), and a listener per call would pile up. */
+let stdoutGuarded = false;
+function guardStdout(): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  guardStdout();
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     process.stdout.write(`${VERSION}\n`);
     return 0;

@@ -3,11 +3,21 @@
 import { Buffer, constants as bufferConstants } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import * as zlib from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 import { tableCrc32 } from './crc32-table.js';
 import { InflateCapError, type Platform, type WordText } from './types.js';
 
-const nativeCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+// zlib costs ~2 ms to load and a run of text files never needs it: taken on first use, synchronously.
+let zlibModule: typeof Zlib | undefined;
+const zlib = (): typeof Zlib => (zlibModule ??= process.getBuiltinModule('node:zlib'));
+let crc32Of: ((data: Uint8Array) => number) | undefined;
+function crc32(data: Uint8Array): number {
+  if (!crc32Of) {
+    const native = (zlib() as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
+    crc32Of = typeof native === 'function' ? (d) => native(d) >>> 0 : tableCrc32;
+  }
+  return crc32Of(data);
+}
 
 type WordExtractorClass = new () => {
   extract(source: Buffer): Promise<{ getBody(o?: object): string; getTextboxes(o?: object): string }>;
@@ -19,16 +29,16 @@ export const platform: Platform = {
   inflateRaw(data, maxOutput) {
     const cap = Math.min(maxOutput, bufferConstants.MAX_LENGTH);
     try {
-      return zlib.inflateRawSync(data, { maxOutputLength: cap });
+      return zlib().inflateRawSync(data, { maxOutputLength: cap });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new InflateCapError(cap);
       throw error;
     }
   },
   deflateRaw(data, level) {
-    return zlib.deflateRawSync(data, level === undefined ? {} : { level });
+    return zlib().deflateRawSync(data, level === undefined ? {} : { level });
   },
-  crc32: typeof nativeCrc32 === 'function' ? (data) => nativeCrc32(data) >>> 0 : tableCrc32,
+  crc32,
   readData(url) {
     return readFileSync(url);
   },

@@ -127,8 +127,3 @@ export function readFooter(root: XmlElement, part: string, styles: StyleSheet): 
   visit(root, 0);
   return { part, paragraphs };
 }
-
-/** The PAGE field among a paragraph's fields (PAGE, PAGE \* MERGEFORMAT, PAGE \* Arabic …), if any. */
-export function pageField(fields: string[]): string | undefined {
-  return fields.find((f) => /^PAGE(?:\s|$)/i.test(f));
-}
