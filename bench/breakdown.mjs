@@ -44,7 +44,10 @@ await startProfile();
 let t = performance.now();
 // The CLI as the launcher loads it: the script from V8's code cache where the build made one for this
 // Node (bin/cli-script.js), else the module build (also with WENFENG_CODE_CACHE=off).
-const cached = createRequire(import.meta.url)('../bin/cli-script.js').cachedCli();
+// With the launcher's V8 tuning for one-shot runs (bin/cli-script.js tuneForOneShot) on the cached path.
+const launcher = createRequire(import.meta.url)('../bin/cli-script.js');
+const cached = launcher.cachedCli();
+if (cached) launcher.tuneForOneShot();
 const { main } = cached ?? (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli.js')).href));
 const importMs = performance.now() - t;
 const args = [file, '--format', 'json', '--no-config', '--concurrency', 'off', ...rest];

@@ -13,8 +13,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
 } else {
   // The CLI compiled from V8's code cache where the build made one for this Node (bin/cli-script.js);
   // otherwise the ES module build, with Node 22.1+'s own compile cache (harmlessly absent on Node 20).
-  const cached = require('./cli-script.js').cachedCli();
+  const launcher = require('./cli-script.js');
+  const cached = launcher.cachedCli();
   if (!cached) require('node:module').enableCompileCache?.();
+  else if (argv[0] !== 'lsp') launcher.tuneForOneShot();
   (cached ? Promise.resolve(cached) : import('../dist/cli.js')).then(async ({ main }) => {
     const code = await main(argv);
     process.exitCode = code;

@@ -12,6 +12,7 @@ const loader = createRequire(import.meta.url)('../bin/cli-script.js') as {
   cacheFile(): string;
   readCache(file: string, script?: Buffer): Buffer | null;
   SCRIPT: string;
+  ONE_SHOT_FLAGS: string;
   compileCli(data: Buffer | undefined): { cli: { main(argv: string[]): Promise<number> }; script: { cachedDataRejected?: boolean } };
 };
 
@@ -145,6 +146,31 @@ describe('the CLI from the code cache', () => {
     it('a module missing inside a plugin still names the plugin that imports it', () => {
       config(['./nested.mjs']);
       expect(both(['draft.txt']).stderr).toContain(`'${join(project, 'not-here.mjs')}' imported from ${join(project, 'nested.mjs')}`);
+    });
+  });
+
+  describe("the one-shot runs' V8 inlining budget (bin/cli-script.js tuneForOneShot)", () => {
+    // A preloaded spy (-r leaves the cache usable) reports every V8 flag the launcher sets.
+    const spyDir = tempDir();
+    const spy = join(spyDir, 'spy.cjs');
+    writeFileSync(spy, "const v8 = require('node:v8'); const set = v8.setFlagsFromString; v8.setFlagsFromString = (f) => { process.stderr.write('V8 FLAGS ' + f + '\\n'); set(f); };\n");
+    const flagsSet = (args: string[], env: Record<string, string> = {}): string[] => {
+      const r = spawnSync(process.execPath, ['-r', spy, join(ROOT, 'bin/wenfeng.js'), ...args], { cwd: ROOT, input: '', encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+      return [...r.stderr.matchAll(/^V8 FLAGS (.*)$/gm)].map((m) => m[1]!);
+    };
+
+    it('is set for a check from the cache, not for the language server, nor on the module build or when switched off', () => {
+      expect(flagsSet(['fixtures/good/good-notice.txt', '--no-config'])).toEqual([loader.ONE_SHOT_FLAGS]);
+      expect(flagsSet(['lsp'])).toEqual([]);
+      expect(flagsSet(['fixtures/good/good-notice.txt', '--no-config'], OFF)).toEqual([]);
+      expect(flagsSet(['fixtures/good/good-notice.txt', '--no-config'], { WENFENG_ONE_SHOT_FLAGS: 'off' })).toEqual([]);
+    });
+
+    it('changes nothing a check reports', () => {
+      const args = ['fixtures/seeds/002-city-report.docx', 'fixtures/seeds/001-province-measures-trad.txt', 'fixtures/good/good-notice.pdf', '--format', 'json', '--no-config', '--concurrency', 'off'];
+      const tuned = runCli(args);
+      expect(JSON.parse(tuned.stdout).files).toHaveLength(3);
+      expect(tuned).toEqual(runCli(args, { env: { WENFENG_ONE_SHOT_FLAGS: 'off' } }));
     });
   });
 
