@@ -2,14 +2,17 @@
 // bundle, pdf-parse for PDFs and word-extractor for .doc, each loaded on first use.
 import { Buffer, constants as bufferConstants } from 'node:buffer';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
 import type * as Zlib from 'node:zlib';
 import { tableCrc32 } from './crc32-table.js';
 import { InflateCapError, type Platform, type WordText } from './types.js';
 
 // zlib costs ~2 ms to load and a run of text files never needs it: taken on first use, synchronously.
+// process.getBuiltinModule came with Node 20.16 and 22.3: Node 21 and 22.0–22.2, which package.json's
+// engines admit, require it instead (without, every .docx was reported as damaged there).
 let zlibModule: typeof Zlib | undefined;
-const zlib = (): typeof Zlib => (zlibModule ??= process.getBuiltinModule('node:zlib'));
+const zlib = (): typeof Zlib => (zlibModule ??= process.getBuiltinModule?.('node:zlib') ?? (createRequire(import.meta.url)('node:zlib') as typeof Zlib));
 let crc32Of: ((data: Uint8Array) => number) | undefined;
 function crc32(data: Uint8Array): number {
   if (!crc32Of) {
