@@ -9,8 +9,9 @@ import { tableCrc32 } from './crc32-table.js';
 import { InflateCapError, type Platform, type WordText } from './types.js';
 
 // zlib costs ~2 ms to load and a run of text files never needs it: taken on first use, synchronously.
-// process.getBuiltinModule came with Node 20.16 and 22.3: Node 21 and 22.0–22.2, which package.json's
-// engines admit, require it instead (without, every .docx was reported as damaged there).
+// process.getBuiltinModule came with Node 20.16 and 22.3: on Node 21 and 22.0–22.2 (outside package.json's
+// engines, which follow pdf-parse's, but npm only warns) zlib is required instead, or every .docx would be
+// reported as damaged there.
 let zlibModule: typeof Zlib | undefined;
 const zlib = (): typeof Zlib => (zlibModule ??= process.getBuiltinModule?.('node:zlib') ?? (createRequire(import.meta.url)('node:zlib') as typeof Zlib));
 let crc32Of: ((data: Uint8Array) => number) | undefined;
