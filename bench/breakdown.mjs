@@ -47,7 +47,7 @@ let t = performance.now();
 // With the launcher's V8 tuning for one-shot runs (bin/cli-script.js tuneForOneShot) on the cached path.
 const launcher = createRequire(import.meta.url)('../bin/cli-script.js');
 const cached = launcher.cachedCli();
-if (cached) launcher.tuneForOneShot();
+if (cached) launcher.tuneForOneShot(cached);
 const { main } = cached ?? (await import(pathToFileURL(path.join(ROOT, 'dist', 'cli.js')).href));
 const importMs = performance.now() - t;
 const args = [file, '--format', 'json', '--no-config', '--concurrency', 'off', ...rest];

@@ -84,15 +84,17 @@ function cachedCli() {
  * TurboFan's code for its hot functions is ready: on a slow core, compiling the typo detector's main loop
  * with everything it inlines took 77 ms, running in the background while the interpreter did the work.
  * With a smaller inlining budget each function compiles sooner, the compiler's own CPU drops by a tenth
- * and the run ends earlier (bench/README, "Start-up, step by step"); the warm speed hardly moves.
- * Set at run time, after the script is compiled from its cache (a V8 option given on the command line would
- * make V8 reject the cache), before any code is hot enough to be optimised; only on the cached path, that
- * is with the Node the build ran and tested; not for the language server, which lives long enough to
- * prefer the fuller inlining. WENFENG_ONE_SHOT_FLAGS=off leaves V8's defaults. */
+ * and the run ends earlier (bench/README, "Tiering"); the warm speed hardly moves. Set at run time, after
+ * the script is compiled from its cache (a V8 option given on the command line would make V8 reject the
+ * cache), before any code is hot enough to be optimised; only on the cached path, that is with the Node the
+ * build ran and tested; not for the language server, which lives long enough to prefer the fuller inlining.
+ * Workers start under the original value (src/platform/one-shot-flags.ts): V8's default, 920, in the Node
+ * versions this has been measured on. WENFENG_ONE_SHOT_FLAGS=off leaves V8's defaults. */
 const ONE_SHOT_FLAGS = '--max-inlined-bytecode-size-cumulative=150';
-function tuneForOneShot() {
+const ORIGINAL_FLAGS = '--max-inlined-bytecode-size-cumulative=920';
+function tuneForOneShot(cli) {
   if (process.env.WENFENG_ONE_SHOT_FLAGS === 'off') return; // V8's defaults, to measure the difference
-  require('node:v8').setFlagsFromString(ONE_SHOT_FLAGS);
+  cli.tuneForOneShot(ONE_SHOT_FLAGS, ORIGINAL_FLAGS);
 }
 
-module.exports = { cachedCli, compileCli, cacheFile, readCache, tuneForOneShot, ONE_SHOT_FLAGS, SCRIPT };
+module.exports = { cachedCli, compileCli, cacheFile, readCache, tuneForOneShot, ONE_SHOT_FLAGS, ORIGINAL_FLAGS, SCRIPT };

@@ -16,7 +16,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const launcher = require('./cli-script.js');
   const cached = launcher.cachedCli();
   if (!cached) require('node:module').enableCompileCache?.();
-  else if (argv[0] !== 'lsp') launcher.tuneForOneShot();
+  else if (argv[0] !== 'lsp') launcher.tuneForOneShot(cached);
   (cached ? Promise.resolve(cached) : import('../dist/cli.js')).then(async ({ main }) => {
     const code = await main(argv);
     process.exitCode = code;

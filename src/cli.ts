@@ -230,6 +230,8 @@ function guardStdout(): void {
   });
 }
 
+export { tuneForOneShot } from './platform/one-shot-flags.js';
+
 export async function main(argv: string[]): Promise<number> {
   guardStdout();
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {

@@ -13,6 +13,7 @@ const loader = createRequire(import.meta.url)('../bin/cli-script.js') as {
   readCache(file: string, script?: Buffer): Buffer | null;
   SCRIPT: string;
   ONE_SHOT_FLAGS: string;
+  ORIGINAL_FLAGS: string;
   compileCli(data: Buffer | undefined): { cli: { main(argv: string[]): Promise<number> }; script: { cachedDataRejected?: boolean } };
 };
 
@@ -164,6 +165,16 @@ describe('the CLI from the code cache', () => {
       expect(flagsSet(['lsp'])).toEqual([]);
       expect(flagsSet(['fixtures/good/good-notice.txt', '--no-config'], OFF)).toEqual([]);
       expect(flagsSet(['fixtures/good/good-notice.txt', '--no-config'], { WENFENG_ONE_SHOT_FLAGS: 'off' })).toEqual([]);
+    });
+
+    it("a worker starts under V8's original flags (so Node's code cache of its built-ins is used), and the budget comes back once it runs", () => {
+      // A PDF is always read in a worker; with two, two workers may start together: the flags come back after both.
+      expect(flagsSet(['fixtures/good/good-notice.pdf', '--no-config'])).toEqual([loader.ONE_SHOT_FLAGS, loader.ORIGINAL_FLAGS, loader.ONE_SHOT_FLAGS]);
+      const many = flagsSet(['fixtures/good/good-notice.pdf', 'fixtures/good/good-report.pdf', 'fixtures/seeds/002-city-report.docx', '--no-config', '--concurrency', '3']);
+      expect(many[0]).toBe(loader.ONE_SHOT_FLAGS);
+      expect(many.at(-1)).toBe(loader.ONE_SHOT_FLAGS);
+      // Alternating: never the original set twice in a row (one switch for workers that start together).
+      for (let i = 1; i < many.length; i++) expect(many[i]).not.toBe(many[i - 1]);
     });
 
     it('changes nothing a check reports', () => {

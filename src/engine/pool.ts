@@ -10,6 +10,7 @@ import type { SessionOptions } from './session.js';
 import type { FileResult } from './result.js';
 import { adoptRenderNotice } from '../layout/render-notice.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { workerStarting } from '../platform/one-shot-flags.js';
 
 export interface PoolJob {
   path: string;
@@ -55,6 +56,8 @@ export class WorkerPool {
   }
 
   private spawn(slot: Slot): Worker {
+    // Started under the process's own V8 flags, so Node's code cache of its built-ins is used (one-shot-flags.ts).
+    const started = workerStarting();
     const worker = new Worker(this.url, {
       workerData: this.options,
       // The young generation is part of the budget too; a fixed small one keeps the cap honest.
@@ -63,8 +66,14 @@ export class WorkerPool {
     // A worker that is not working must not keep the process alive.
     worker.unref();
     ready.set(worker, new Promise<void>((resolve) => {
-      worker.once('online', () => resolve());
-      worker.once('exit', () => resolve());
+      worker.once('online', () => {
+        started();
+        resolve();
+      });
+      worker.once('exit', () => {
+        started();
+        resolve();
+      });
     }));
     // Events of a worker that has been replaced are old news.
     worker.on('message', (msg: WorkerReply) => {

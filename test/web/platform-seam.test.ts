@@ -10,6 +10,7 @@ import { ROOT } from '../helpers/run-cli.js';
 export const NODE_EDGES = [
   'src/platform/node.ts',
   'src/platform/node-pdf.ts',
+  'src/platform/one-shot-flags.ts',
   'src/platform/import-failure.ts',
   'src/cli.ts',
   'src/cli-check.ts',
