@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { platform } from '../../src/platform/index.js';
 import type { DocxLayoutFacts, ParagraphBlock, TableBlock } from '../../src/readers/docx/index.js';
 import { readDocx } from '../../src/readers/docx/index.js';
 import { crc32, crc32Table } from '../../src/readers/docx/crc32.js';
@@ -574,6 +575,27 @@ describe('docx reader: damaged and hostile files', () => {
     dv.setUint16(cd + 10, 12, true);
     await expectReadError(readDocx(bz, 'x', OPTIONS), 'zip-unsupported');
     await expectReadError(readDocx(makeZip([{ name: 'other.xml', data: good }]), 'x', OPTIONS), 'docx-missing-part');
+  });
+
+  it('a fault of ours while inflating is not reported as a damaged file', async () => {
+    const good = `<w:document xmlns:w="${W}"><w:body>${para(run('甲'))}</w:body></w:document>`;
+    const spy = vi.spyOn(platform, 'inflateRaw').mockImplementation(() => {
+      throw new TypeError('process.getBuiltinModule is not a function');
+    });
+    try {
+      const read = readDocx(makeZip([{ name: 'word/document.xml', data: good }]), 'x', OPTIONS);
+      await expect(read).rejects.toBeInstanceOf(TypeError);
+      await expect(read).rejects.not.toBeInstanceOf(ReadError);
+    } finally {
+      spy.mockRestore();
+    }
+    // Bytes that are not deflate data stay a damaged file.
+    const zip = makeZip([{ name: 'word/document.xml', data: good }]);
+    const broken = zip.slice();
+    const dv = new DataView(broken.buffer);
+    const local = 30 + dv.getUint16(26, true) + dv.getUint16(28, true);
+    broken.fill(0xff, local, local + 8);
+    await expectReadError(readDocx(broken, 'x', OPTIONS));
   });
 
   it('matches Node’s CRC-32', () => {

@@ -78,6 +78,9 @@ export class ZipArchive {
         } catch (err) {
           // A lying declared size is caught here: inflation stops at the cap.
           if (err instanceof InflateCapError) throw over();
+          // A fault of ours (a function missing on some Node, a wrong argument) is not the file's: reported
+          // as damage it once made every .docx look broken. It ends the file as an internal error instead.
+          if (err instanceof TypeError || err instanceof ReferenceError) throw err;
           throw docxErrors.zipInflate(name, err);
         }
       }
