@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BENCH, ROOT, median, round } from './lib.mjs';
+import { makeInputs } from './make-inputs.mjs';
 
 const argv = process.argv.slice(2);
 const dash = argv.indexOf('--');
@@ -19,6 +20,8 @@ const own = dash >= 0 ? argv.slice(0, dash) : argv;
 const opt = (name) => (own.includes(name) ? own[own.indexOf(name) + 1] : undefined);
 const reps = Number(opt('--reps') ?? 9);
 const build = path.resolve(opt('--build') ?? ROOT);
+// The bench's inputs, made on first use (as cold-start.mjs does): the default run reads stdin-2000.txt.
+makeInputs();
 const stdinFile = path.join(BENCH, '.inputs', 'stdin-2000.txt');
 const args = dash >= 0 ? argv.slice(dash + 1) : ['--stdin', '--stdin-filename', 'draft.txt', '--format', 'json', '--no-config'];
 

@@ -62,7 +62,7 @@ if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) {
 }
 
 /**
- * The build under test, copied to bench/.inputs/build/{bin,dist,package.json} before measuring: a rebuild of dist/
+ * The build under test, copied to bench/.inputs/build/{bin,dist,docs,package.json} before measuring: a rebuild of dist/
  * during the run (esbuild renames every chunk) would otherwise break or mix the measurements. The copy
  * is checked (every chunk a file imports is there) and retried if it caught a rebuild half-way.
  * Packages still resolve from the project's node_modules (the copy is inside the project).
@@ -75,6 +75,8 @@ async function snapshotBuild() {
     fs.cpSync(path.join(ROOT, 'bin'), path.join(snap, 'bin'), { recursive: true });
     // The launcher answers --version from package.json beside bin/ (it loads none of dist/ for that).
     fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(snap, 'package.json'));
+    // …and with package.json there, the copy is the package whose rule pages SARIF and `rules <id>` read.
+    fs.cpSync(path.join(ROOT, 'docs'), path.join(snap, 'docs'), { recursive: true });
     const missing = [];
     for (const f of fs.readdirSync(path.join(snap, 'dist')).filter((x) => x.endsWith('.js'))) {
       const code = fs.readFileSync(path.join(snap, 'dist', f), 'utf8');
