@@ -26,7 +26,7 @@ export function nodeCommand(label, args, { stdinFile, okCodes = [0], env = {}, n
   return { label, args, stdinFile, okCodes, env, nodeFlags, cwd, before };
 }
 
-/** Runs one command once; returns { wallMs, cpuMs, rssKB, code, stdout }. */
+/** Runs one command once; returns { wallMs, cpuMs, rssKB, faults, code, stdout }. */
 export function runOnce(cmd, { extraNodeFlags = [], capture = false } = {}) {
   cmd.before?.();
   fs.rmSync(RUSAGE_FILE, { force: true });
@@ -45,24 +45,25 @@ export function runOnce(cmd, { extraNodeFlags = [], capture = false } = {}) {
   if (!cmd.okCodes.includes(r.status)) {
     throw new Error(`${cmd.label}: exit ${r.status ?? r.signal}\n  node ${argv.join(' ')}\n${String(r.stderr).slice(0, 2000)}`);
   }
-  let cpuMs, rssKB;
+  let cpuMs, rssKB, faults;
   try {
-    const [u, s, rss] = fs.readFileSync(RUSAGE_FILE, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    const [u, s, rss, minor] = fs.readFileSync(RUSAGE_FILE, 'utf8').trim().split('\n').pop().split(' ').map(Number);
     cpuMs = (u + s) / 1000;
     rssKB = rss;
+    faults = minor;
   } catch {
     // The process ended without its exit hook (killed): no CPU figures.
   }
-  return { wallMs, cpuMs, rssKB, code: r.status, stdout: capture ? r.stdout : undefined, stderr: String(r.stderr) };
+  return { wallMs, cpuMs, rssKB, faults, code: r.status, stdout: capture ? r.stdout : undefined, stderr: String(r.stderr) };
 }
 
 /**
  * Measures a group of commands `reps` times each, interleaved (the order rotates every round, so
  * every command sees the same drift in machine load), after `warmup` unmeasured rounds.
- * Returns Map label → { wall: [...], cpu: [...], rss: [...], median, cpuMedian, rssMedianKB }.
+ * Returns Map label → { wall: [...], cpu: [...], rss: [...], faults: [...], median, cpuMedian, rssMedianKB, faultsMedian }.
  */
 export function measureGroup(cmds, { reps, warmup = 1, progress } = {}) {
-  const out = new Map(cmds.map((c) => [c.label, { wall: [], cpu: [], rss: [] }]));
+  const out = new Map(cmds.map((c) => [c.label, { wall: [], cpu: [], rss: [], faults: [] }]));
   for (let w = 0; w < warmup; w++) for (const c of cmds) runOnce(c);
   for (let i = 0; i < reps; i++) {
     const order = cmds.map((_, k) => cmds[(k + i) % cmds.length]);
@@ -72,6 +73,7 @@ export function measureGroup(cmds, { reps, warmup = 1, progress } = {}) {
       o.wall.push(r.wallMs);
       if (r.cpuMs !== undefined) o.cpu.push(r.cpuMs);
       if (r.rssKB !== undefined) o.rss.push(r.rssKB);
+      if (r.faults !== undefined) o.faults.push(r.faults);
     }
     progress?.(i + 1, reps);
   }
@@ -79,6 +81,7 @@ export function measureGroup(cmds, { reps, warmup = 1, progress } = {}) {
     o.median = median(o.wall);
     o.cpuMedian = o.cpu.length ? median(o.cpu) : undefined;
     o.rssMedianKB = o.rss.length ? median(o.rss) : undefined;
+    o.faultsMedian = o.faults.length ? median(o.faults) : undefined;
     o.min = Math.min(...o.wall);
     o.max = Math.max(...o.wall);
   }
