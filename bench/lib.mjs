@@ -10,6 +10,7 @@ export const BENCH = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(BENCH, '..');
 const RUSAGE_HOOK = path.join(BENCH, 'rusage.cjs');
 const RUSAGE_FILE = path.join(os.tmpdir(), `wenfeng-bench-rusage-${process.pid}`);
+process.on('exit', () => fs.rmSync(RUSAGE_FILE, { force: true }));
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

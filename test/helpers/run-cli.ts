@@ -20,6 +20,12 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Folders made by `tempDir` in this test file, removed once its tests end (test/helpers/remove-temp-dirs.ts). */
+export const madeTempDirs: string[] = [];
+
+/** A fresh folder under the system's temp folder, removed after the test file's last test. */
 export function tempDir(prefix = 'wenfeng-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeTempDirs.push(dir);
+  return dir;
 }

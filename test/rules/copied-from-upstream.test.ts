@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { LintSession } from '../../src/engine/session.js';
@@ -7,6 +6,7 @@ import { buildDocument } from '../../src/document/build.js';
 import { readDocumentBytes } from '../../src/readers/index.js';
 import rule from '../../rules/copied-from-upstream.js';
 import type { Document, Report, RuleContext, Severity } from '../../src/plugin-api.js';
+import { tempDir } from '../helpers/run-cli.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const SEED_000 = 'fixtures/seeds/000-moj-jianfu.txt';
@@ -112,7 +112,7 @@ describe('copied-from-upstream', () => {
     const trad = readFileSync(join(ROOT, 'fixtures/seeds/001-province-measures-trad.txt'), 'utf8').split('\n')[7]!;
     const { Converter } = await import('opencc-js/t2cn');
     const simplified = Converter({ from: 't', to: 'cn' })(trad);
-    const dir = mkdtempSync(join(tmpdir(), 'wenfeng-copied-'));
+    const dir = tempDir('wenfeng-copied-');
     writeFileSync(join(dir, 'upstream.txt'), `关于精简文件的通知\n${simplified}\n`);
     const r = await lint(`關於精簡文件的實施意見\n${trad}\n縣委辦公室每月5日前通報各部門發文數量。\n`, [join(dir, 'upstream.txt')]);
     const passage = r.messages.find((m) => m.ruleId === 'copied-from-upstream' && m.severity === 'warning');
