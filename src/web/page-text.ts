@@ -23,7 +23,8 @@ export interface Words {
   downloadedFixed: string;
   types: Record<string, string>;
   severities: Record<'off' | 'info' | 'warning' | 'error', string>;
-  pages(count: number, limit: number | null): string;
+  /** The page figure in the file list: "约 10 页（上限 5 页）" for an estimate, "5 页" for a PDF's own count. */
+  pages(count: number, exact: boolean, limit: number | null): string;
   counts(errors: number, warnings: number, infos: number): string;
   copyFixed(n: number): string;
 }
@@ -53,7 +54,7 @@ export const TEXT: Record<'zh' | 'en', Words> = {
     downloadedFixed: '浏览器不允许写剪贴板，已下载修正后的文本',
     types: { '': '按标题自动判断', policy: '政策性文件', task: '专项工作文件', 'comprehensive-report': '综合报告', 'special-report': '专项报告', other: '其他文种' },
     severities: { off: '关闭', info: '提示', warning: '警告', error: '错误' },
-    pages: (count, limit) => (limit ? `${count} 页（上限 ${limit} 页）` : `${count} 页`),
+    pages: (count, exact, limit) => `${exact ? '' : '约 '}${count} 页${limit ? `（上限 ${limit} 页）` : ''}`,
     counts: (e, w, i) => `错误 ${e}，警告 ${w}，提示 ${i}`,
     copyFixed: (n) => `复制修正后的文本（${n} 处）`,
   },
@@ -81,7 +82,7 @@ export const TEXT: Record<'zh' | 'en', Words> = {
     downloadedFixed: 'The clipboard is not allowed here: the fixed text was downloaded',
     types: { '': 'from the title', policy: 'policy', task: 'task', 'comprehensive-report': 'comprehensive report', 'special-report': 'special report', other: 'other' },
     severities: { off: 'off', info: 'info', warning: 'warning', error: 'error' },
-    pages: (count, limit) => (limit ? `${count} pages (limit ${limit})` : `${count} pages`),
+    pages: (count, exact, limit) => `${exact ? '' : '~'}${count} pages${limit ? ` (limit ${limit})` : ''}`,
     counts: (e, w, i) => `${e} errors, ${w} warnings, ${i} info`,
     copyFixed: (n) => `Copy fixed text (${n})`,
   },

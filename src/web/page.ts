@@ -183,7 +183,8 @@ function counts(d: Draft): string {
   if (!d.reply) return d.state === 'checking' ? words.checking : words.waiting;
   const file = JSON.parse(d.reply.json).files[0];
   if (file.fatal) return `${words.error}  ${file.messages[0]?.message ?? ''}`;
-  const pages = file.pages ? words.pages(file.pages.count, file.docType?.pageLimit ?? null) : '';
+  // Estimated counts say so here too (约), as everywhere else a page count is shown.
+  const pages = file.pages ? words.pages(file.pages.count, file.pages.exact === true, file.docType?.pageLimit ?? null) : '';
   return `${pages} · ${words.counts(file.errorCount, file.warningCount, file.infoCount)}`;
 }
 

@@ -129,6 +129,16 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(PAGE))('the offline page (d
       expect(await page.locator(`#files li[data-name="${name}"] .cause`).textContent(), name).toBe(`错误  ${cause}`);
     }
     expect(await page.locator('#files li[data-name="bomb.docx"] .cause').textContent()).toContain('解压');
+    // The list's page figure says 约 for an estimate (.docx, text) and nothing for a PDF's own count, as the CLI does.
+    let estimates = 0;
+    for (const name of names) {
+      const pages = expected.get(name)!.pages as { count: number; exact: boolean } | undefined;
+      if (!pages) continue;
+      if (!pages.exact) estimates++;
+      const shown = await page.locator(`#files li[data-name="${name}"] .cause`).textContent();
+      expect(shown?.startsWith(`${pages.exact ? '' : '约 '}${pages.count} 页`), `${name}: ${shown}`).toBe(true);
+    }
+    expect(estimates).toBeGreaterThan(10);
   }, 400_000);
 
   it('shows the report of --format html for a draft', async () => {
