@@ -237,8 +237,12 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
     if (notice) process.stderr.write(`wenfeng: ${notice.zh} (${notice.en})\n`);
   }
 
+  let hidden: { warnings: number; infos: number } | undefined;
   if (opts.quiet) {
+    hidden = { warnings: 0, infos: 0 };
     for (const r of results) {
+      hidden.warnings += r.warningCount;
+      hidden.infos += r.infoCount;
       r.messages = r.messages.filter((m) => m.severity === 'error');
       r.warningCount = 0;
       r.infoCount = 0;
@@ -250,7 +254,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   // Rule descriptions for formatters that list rules (sarif, html): the rules the cwd's config offers.
   const offered = await session.loader.forDirectory(cwd).then(rulesFor).catch(() => new Map<string, never>());
   const rulesMeta = Object.fromEntries([...offered].map(([id, rule]) => [id, { description: rule.meta.description[locale], docs: rule.meta.docs }]));
-  const output = formatter(results, { locale, color, cwd, rulesMeta });
+  const output = formatter(results, { locale, color, cwd, rulesMeta, hidden });
   if (toFile) {
     await writeFile(resolve(cwd, opts.outputFile!), output);
   } else if (output) {

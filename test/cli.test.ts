@@ -119,6 +119,20 @@ describe('formats', () => {
     expect(quiet).toMatch(/错误/);
   });
 
+  test('--quiet on a draft with only warnings says "no errors" and what it left out, never "no problems"', () => {
+    const dir = tempDir();
+    writeDraft(dir, 'a.txt', '关于工作的报告\n在上级的正确领导下,我们认真贯彻落实。\n');
+    const all = runCli(['a.txt', '--format', 'json', '--no-config'], { cwd: dir });
+    const file = JSON.parse(all.stdout).files[0];
+    expect(file.errorCount).toBe(0);
+    expect(file.warningCount).toBeGreaterThan(0);
+    const quiet = runCli(['a.txt', '--quiet', '--no-config'], { cwd: dir });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).not.toContain('没有发现问题');
+    expect(quiet.stdout).toContain('1 个文件，没有错误');
+    expect(quiet.stdout).toContain(`--quiet 未列出 ${file.warningCount} 个警告、${file.infoCount} 个提示`);
+  });
+
   test('colour: off with NO_COLOR or --no-color, on with --color or FORCE_COLOR', () => {
     const esc = '\u001b[';
     expect(runCli([SEED_002]).stdout).not.toContain(esc);

@@ -58,7 +58,7 @@ function whereToFix(wordFiles: string[], fixedElsewhere: string[], locale: Local
   return lines;
 }
 
-export const stylish: Formatter = (results, { locale, color }) => {
+export const stylish: Formatter = (results, { locale, color, hidden }) => {
   const words = SEVERITY_WORDS[locale];
   const out: string[] = [];
   let errors = 0;
@@ -98,7 +98,10 @@ export const stylish: Formatter = (results, { locale, color }) => {
     out.push('');
   }
   const total = errors + warnings + infos;
-  if (total === 0) {
+  const left = hidden && hidden.warnings + hidden.infos > 0 ? hidden : undefined;
+  if (total === 0 && left) {
+    out.push(color.green(locale === 'zh' ? `✔ ${results.length} 个文件，没有错误` : `✔ ${results.length} file(s), no errors`));
+  } else if (total === 0) {
     out.push(color.green(locale === 'zh' ? `✔ ${results.length} 个文件，没有发现问题` : `✔ ${results.length} file(s), no problems`));
   } else {
     const mark = errors ? color.red.bold('✖') : color.yellow.bold('⚠');
@@ -109,6 +112,9 @@ export const stylish: Formatter = (results, { locale, color }) => {
     );
     if (fixable) out.push(color.dim(locale === 'zh' ? `  其中 ${fixable} 个可用 --fix 自动修正（仅 .txt/.md）` : `  ${fixable} fixable with --fix (.txt/.md only)`));
     for (const line of whereToFix(wordFiles, fixedElsewhere, locale)) out.push(color.dim(line));
+  }
+  if (left) {
+    out.push(color.dim(locale === 'zh' ? `  --quiet 未列出 ${left.warnings} 个警告、${left.infos} 个提示` : `  --quiet left out ${left.warnings} warning(s) and ${left.infos} info`));
   }
   return `${out.join('\n')}\n`;
 };

@@ -8,6 +8,8 @@ export interface FormatterContext {
   cwd: string;
   /** Rule metadata for formatters that list rules (sarif, html). */
   rulesMeta?: Record<string, { description: string; docs?: string }>;
+  /** What --quiet left out, so a summary never calls a draft with warnings clean. */
+  hidden?: { warnings: number; infos: number };
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatterContext) => string;
