@@ -17,6 +17,9 @@ export class UsageError extends Error {
   }
 }
 
+/** wenfeng's commands (src/cli.ts), for a command typed wrong that would otherwise be taken for a missing file. */
+export const COMMAND_NAMES = ['check', 'rules', 'init', 'annotate', 'lsp', 'format'] as const;
+
 /** Edits (insert, delete, substitute, swap two neighbours) that turn a into b. */
 function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ROOT, runCli, tempDir } from './helpers/run-cli.js';
+import { COMMAND_NAMES } from '../src/usage.js';
 
 const SEED_002 = 'fixtures/seeds/002-city-report.txt';
 const GOOD = 'fixtures/good/good-notice.txt';
@@ -117,6 +118,16 @@ describe('formats', () => {
     expect(all).toMatch(/警告/);
     expect(quiet).not.toMatch(/警告/);
     expect(quiet).toMatch(/错误/);
+  });
+
+  test('a command typed wrong is named as the command it may be, not only as a missing file', () => {
+    const r = runCli(['rule']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('rule  错误  文件或目录不存在；是否想用命令 wenfeng rules？');
+    // A missing draft with a name unlike any command is only missing.
+    expect(runCli(['nosuch-draft.txt']).stdout).toContain('nosuch-draft.txt  错误  文件或目录不存在\n');
+    // Every name offered is a command wenfeng has.
+    for (const name of COMMAND_NAMES) expect(runCli([name, '--help']).code, name).toBe(0);
   });
 
   test('--quiet on a draft with only warnings says "no errors" and what it left out, never "no problems"', () => {

@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../readers/index.js';
 import { globToRegExp, isGlob, matchesIgnorePattern } from './glob.js';
 import { notARegularFile } from './regular-file.js';
+import { COMMAND_NAMES, nearest } from '../usage.js';
 
 export interface Target {
   /** The path as it will be shown (relative to the working directory when given so). */
@@ -114,6 +115,12 @@ async function newWalk(dir: string, ignored: IgnoreTest, options: CollectOptions
   return { root, ignored, seen: new Set(), errors, notFollowed, followSymlinks: Boolean(options.followSymlinks) };
 }
 
+/** `wenfeng rule` is a command typed wrong more often than a draft named "rule": say which command it may be. */
+function withCommandGuess(error: TargetError, input: string): TargetError {
+  const guess = error.code === 'enoent' && /^[a-z][a-z-]*$/i.test(input) ? nearest(input, COMMAND_NAMES) : undefined;
+  return guess ? { ...error, zh: `${error.zh}；是否想用命令 wenfeng ${guess}？`, en: `${error.en}; did you mean the command \`wenfeng ${guess}\`?` } : error;
+}
+
 export function fsError(path: string, error: unknown): TargetError {
   const code = (error as NodeJS.ErrnoException)?.code ?? 'EIO';
   const text: Record<string, [string, string]> = {
@@ -163,7 +170,7 @@ export async function collectTargets(inputs: string[], cwd: string, ignored: Ign
       // Say "dangling symlink" rather than "does not exist" when that is the reason.
       const link = await lstat(abs).catch(() => undefined);
       if (link?.isSymbolicLink() && info.code === 'ENOENT') errors.push({ path: input, code: 'dangling-link', zh: '符号链接指向的文件不存在', en: 'dangling symbolic link' });
-      else errors.push(fsError(input, info));
+      else errors.push(withCommandGuess(fsError(input, info), input));
       entries.push(...errors.map((error) => ({ error })));
       continue;
     }

@@ -53,7 +53,8 @@ async function readByFormat(bytes: Uint8Array, path: string, options: ReaderOpti
     const what = SNIFFED_NAMES[kind];
     const ext = extname(path) || '(无扩展名)';
     throw new ReadError('format-mismatch', {
-      zh: `扩展名是 ${ext}，但内容是${what.zh}`,
+      // A space between Chinese and a Latin word (内容是 Word 文档), as the rest of the messages write it.
+      zh: `扩展名是 ${ext}，但内容是${/^[A-Za-z]/.test(what.zh) ? ' ' : ''}${what.zh}`,
       en: `the name says ${ext} but the content is ${what.en}`,
     });
   }

@@ -11,7 +11,7 @@ const cases: Array<[string, RegExp]> = [
   ['fixtures/bad/truncated.pdf', /文件已损坏：PDF 结构不完整/],
   ['fixtures/bad/encrypted.pdf', /密码/],
   ['fixtures/bad/program.docx', /扩展名是 \.docx，但内容是可执行程序/],
-  ['fixtures/bad/really-docx.pdf', /扩展名是 \.pdf，但内容是Word 文档/],
+  ['fixtures/bad/really-docx.pdf', /扩展名是 \.pdf，但内容是 Word 文档/],
   ['fixtures/bad/empty.txt', /文件是空的/],
   ['fixtures/bad/no-drafts', /目录中没有可检查的文稿/],
   ['no/such/draft.docx', /文件或目录不存在/],

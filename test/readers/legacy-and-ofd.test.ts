@@ -300,9 +300,9 @@ describe('.ofd (GB/T 33190)', () => {
     expect(sniff(bytesOf(ofd('000-moj-jianfu.ofd')))).toBe('ofd');
     const docxAsOfd = await readError(readDocumentBytes(bytesOf(join(root, 'fixtures/seeds/000-moj-jianfu.docx')), 'x.ofd', OPTIONS));
     expect(docxAsOfd.code).toBe('format-mismatch');
-    expect(docxAsOfd.zh).toBe('扩展名是 .ofd，但内容是Word 文档（.docx）');
+    expect(docxAsOfd.zh).toBe('扩展名是 .ofd，但内容是 Word 文档（.docx）');
     const ofdAsDocx = await readError(readDocumentBytes(bytesOf(ofd('000-moj-jianfu.ofd')), 'x.docx', OPTIONS));
-    expect(ofdAsDocx.zh).toMatch(/内容是OFD 版式文档/);
+    expect(ofdAsDocx.zh).toMatch(/内容是 OFD 版式文档/);
     // Without a known extension (stdin), the content decides.
     expect((await readDocumentBytes(bytesOf(ofd('one-page-notice.ofd')), 'draft', OPTIONS)).format).toBe('ofd');
   });
