@@ -8,7 +8,7 @@ import { DOC_TYPE_IDS } from './classify/doc-types.js';
 import { ConfigError, type RuleSetting } from './config/types.js';
 import { checkRuleSetting } from './config/validate.js';
 import { LintSession } from './engine/session.js';
-import { countMessages, type FileResult } from './engine/result.js';
+import type { FileResult } from './engine/result.js';
 import { DEFAULT_LIMITS } from './engine/lint-file.js';
 import { LIMIT_NAMES } from './engine/limits.js';
 import { DEFAULT_TIME_LIMIT } from './engine/timeout.js';
@@ -211,22 +211,29 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
     for (const w of session.loader.warnings) process.stderr.write(`wenfeng: ${w.path}: ${opts.locale === 'en' ? w.en : w.zh}\n`);
   }
 
+  let fixesWritten: number | undefined;
   if (opts.fix || opts.fixDryRun) {
     if (opts.stdin) throw new UsageError('--fix 和 --fix-dry-run 只修改文件，不能用于 --stdin', '--fix and --fix-dry-run work on files, not on --stdin');
     const { fixFile } = await import('./engine/fix.js');
     const notes: string[] = [];
+    const written: string[] = [];
+    fixesWritten = 0;
     for (const r of results) {
       if (r.fatal || !r.fixes?.length) continue;
       const outcome = await fixFile(r, resolve(cwd, r.path), Boolean(opts.fixDryRun && !opts.fix));
       if (outcome.skipped) notes.push(`wenfeng: ${r.path}: ${outcome.skipped.zh} (${outcome.skipped.en})`);
       if (opts.fixDryRun && !opts.fix && outcome.diff) process.stdout.write(outcome.diff);
-      // What --fix changed is no longer a problem in the file.
       if (opts.fix && outcome.applied) {
-        r.messages = r.messages.filter((m) => !m.fixable);
-        countMessages(r);
+        written.push(r.path);
+        fixesWritten += outcome.applied;
       }
     }
     if (notes.length) process.stderr.write(`${[...new Set(notes)].join('\n')}\n`);
+    // What is left is reported as the file now reads: checked again, so excerpts quote the fixed text.
+    if (written.length) {
+      const again = new Map((await session.lintPaths(written, { noCacheReads: true })).map((r) => [r.path, r]));
+      results = results.map((r) => again.get(r.path) ?? r);
+    }
     if (opts.fixDryRun && !opts.fix) return exitCodeFor(results, maxWarnings);
   }
 
@@ -254,7 +261,7 @@ export async function runCheck(paths: string[], opts: CheckOptions): Promise<num
   // Rule descriptions for formatters that list rules (sarif, html): the rules the cwd's config offers.
   const offered = await session.loader.forDirectory(cwd).then(rulesFor).catch(() => new Map<string, never>());
   const rulesMeta = Object.fromEntries([...offered].map(([id, rule]) => [id, { description: rule.meta.description[locale], docs: rule.meta.docs }]));
-  const output = formatter(results, { locale, color, cwd, rulesMeta, hidden });
+  const output = formatter(results, { locale, color, cwd, rulesMeta, hidden, fixesWritten });
   if (toFile) {
     await writeFile(resolve(cwd, opts.outputFile!), output);
   } else if (output) {

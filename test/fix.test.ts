@@ -34,3 +34,21 @@ for (const seed of ['002-city-report.txt', '004-regulation.txt', '001-province-m
     expect(after).not.toMatch(/[\p{Script=Han}][,;:?!]|[,;:?!(][\p{Script=Han}]/u);
   });
 }
+
+test('--fix reports what is left as the fixed file reads, and says how many fixes it wrote', () => {
+  const dir = tempDir();
+  copyFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), join(dir, 'a.txt'));
+  const before = JSON.parse(runCli(['a.txt', '--format', 'json', '--no-config'], { cwd: dir }).stdout).files[0];
+  const fixed = runCli(['a.txt', '--fix', '--format', 'json', '--no-config'], { cwd: dir });
+  const fresh = runCli(['a.txt', '--format', 'json', '--no-config'], { cwd: dir });
+  // The same report as checking the fixed file afresh: no finding quotes text the fix replaced.
+  expect(JSON.parse(fixed.stdout)).toEqual(JSON.parse(fresh.stdout));
+  const applied = before.messages.filter((m: { fixable?: boolean }) => m.fixable).length;
+  expect(applied).toBeGreaterThan(10);
+  expect(fixed.stderr).toBe('');
+  // The default report says what was written.
+  copyFileSync(join(ROOT, 'fixtures/seeds/002-city-report.txt'), join(dir, 'b.txt'));
+  const shown = runCli(['b.txt', '--fix', '--no-config'], { cwd: dir }).stdout;
+  expect(shown).toContain(`--fix 已写入 ${applied} 处修正，以上是修正后的文稿`);
+  expect(shown).not.toMatch(/[\p{Script=Han}],[\p{Script=Han}]/u);
+});

@@ -58,7 +58,7 @@ function whereToFix(wordFiles: string[], fixedElsewhere: string[], locale: Local
   return lines;
 }
 
-export const stylish: Formatter = (results, { locale, color, hidden }) => {
+export const stylish: Formatter = (results, { locale, color, hidden, fixesWritten }) => {
   const words = SEVERITY_WORDS[locale];
   const out: string[] = [];
   let errors = 0;
@@ -112,6 +112,9 @@ export const stylish: Formatter = (results, { locale, color, hidden }) => {
     );
     if (fixable) out.push(color.dim(locale === 'zh' ? `  其中 ${fixable} 个可用 --fix 自动修正（仅 .txt/.md）` : `  ${fixable} fixable with --fix (.txt/.md only)`));
     for (const line of whereToFix(wordFiles, fixedElsewhere, locale)) out.push(color.dim(line));
+  }
+  if (fixesWritten) {
+    out.push(color.green(locale === 'zh' ? `  --fix 已写入 ${fixesWritten} 处修正，以上是修正后的文稿` : `  --fix wrote ${fixesWritten} fix(es); the above is the fixed draft`));
   }
   if (left) {
     out.push(color.dim(locale === 'zh' ? `  --quiet 未列出 ${left.warnings} 个警告、${left.infos} 个提示` : `  --quiet left out ${left.warnings} warning(s) and ${left.infos} info`));
