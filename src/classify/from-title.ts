@@ -21,9 +21,10 @@ const BODY_WORK = new RegExp(words.bodyWork);
 const endsWithAny = (text: string, list: string[]): string | undefined => [...list].sort((a, b) => b.length - a.length).find((w) => text.endsWith(w));
 const includesAny = (text: string, list: string[]): string | undefined => list.find((w) => text.includes(w));
 
-/** The title without its trailing note (（试行）, （征求意见稿）) and surrounding space. */
+/** The title without its trailing note (（试行）, （征求意见稿）), surrounding space and a closing mark a title
+ * should not have (。！ — format-elements reports that; the 文种 before it still names the type). */
 export function cleanTitle(title: string): string {
-  let t = title.replace(/[\s\u3000]+/g, '');
+  let t = title.replace(/[\s\u3000]+/g, '').replace(/[。．.！!；;，,]+$/u, '');
   for (let i = 0; i < 3 && TRAILING.test(t); i++) t = t.replace(TRAILING, '');
   return t;
 }

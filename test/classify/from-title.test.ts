@@ -21,6 +21,9 @@ describe('classifyTitle', () => {
     ['山东省司法厅督促检查工作实施细则(试行)', 'policy'],
     ['关于持续解决困扰基层的形式主义问题的若干措施', 'policy'],
     ['喜迎二十大 忠诚保平安 奋进新征程 建功新时代', undefined],
+    // A closing mark a title should not have (format-elements reports it) does not hide the 文种.
+    ['关于印发《云川市公文管理办法》的通知。', 'policy'],
+    ['关于2023年工作情况的报告！', 'comprehensive-report'],
   ];
   for (const [title, id] of cases) {
     test(`${title} → ${id}`, () => {
